@@ -1,0 +1,198 @@
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
+import { errorMessage } from './errors.js'
+
+/**
+ * The one place that talks HTTP, and owns the policy every provider shares: a timeout per
+ * attempt, retries only on network errors, timeouts, 408, 429 and 5xx (or what a provider marks
+ * retryable), `Retry-After` honoured and shared by all requests in flight, exponential backoff
+ * with full jitter otherwise, and nothing past the step's deadline.
+ */
+
+export interface Answer {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+export interface HttpRequest {
+  url: string
+  method: 'GET' | 'POST'
+  headers?: Record<string, string>
+  body?: string
+}
+
+export type Verdict =
+  | { ok: true; id?: string }
+  | { ok: false; error: string; retryable?: boolean; retryAfterMs?: number }
+
+export interface Attempted<V extends Verdict> {
+  verdict: V | { ok: false; error: string }
+  /** Requests actually sent; 0 when the deadline passed first. */
+  attempts: number
+}
+
+export interface HttpOptions {
+  /** Epoch milliseconds past which nothing is sent and nobody waits. */
+  deadline: number
+  retries: number
+  requestTimeoutMs?: number
+  dispatcher?: Dispatcher
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
+  now?: () => number
+  /** Told about each wait before a retry, for the log. */
+  onRetry?: (info: { url: string; attempt: number; waitMs: number; reason: string }) => void
+}
+
+const backoffBaseMs = 1_000
+const backoffCapMs = 30_000
+
+export class HttpClient {
+  readonly deadline: number
+  private readonly retries: number
+  private readonly requestTimeoutMs: number
+  private readonly dispatcher: Dispatcher
+  private readonly sleep: (ms: number) => Promise<void>
+  private readonly random: () => number
+  private readonly now: () => number
+  private readonly onRetry: HttpOptions['onRetry']
+  /** A `Retry-After` pauses every request to the API, not only the one that got it. */
+  private pausedUntil = 0
+
+  constructor(options: HttpOptions) {
+    this.deadline = options.deadline
+    this.retries = options.retries
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000
+    this.dispatcher = options.dispatcher ?? new EnvHttpProxyAgent()
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
+    this.random = options.random ?? Math.random
+    this.now = options.now ?? Date.now
+    this.onRetry = options.onRetry
+  }
+
+  /** Sends `req` until `read` accepts the answer, the retries run out, or the deadline passes. */
+  async send<V extends Verdict>(req: HttpRequest, read: (answer: Answer) => V): Promise<Attempted<V>> {
+    let attempts = 0
+    for (;;) {
+      const pauseMs = this.pausedUntil - this.now()
+      if (pauseMs > 0) {
+        if (this.now() + pauseMs >= this.deadline) return { verdict: this.outOfTime(attempts), attempts }
+        await this.sleep(pauseMs)
+      }
+      const remainingMs = this.deadline - this.now()
+      if (remainingMs <= 0) return { verdict: this.outOfTime(attempts), attempts }
+
+      attempts++
+      const result = await this.attempt(req, Math.min(this.requestTimeoutMs, remainingMs))
+      const verdict: Verdict = 'status' in result ? readOrFail(read, result) : { ok: false, error: result.error, retryable: true }
+      if (verdict.ok) return { verdict: verdict as V, attempts }
+
+      const retryable = verdict.retryable ?? ('status' in result && isRetryableStatus(result.status))
+      if (!retryable || attempts > this.retries) return { verdict, attempts }
+
+      const serverWaitMs = verdict.retryAfterMs ?? ('status' in result ? retryAfterMs(result, this.now()) : undefined)
+      const waitMs = serverWaitMs ?? this.backoffMs(attempts)
+      if (this.now() + waitMs >= this.deadline) {
+        return {
+          verdict: { ok: false, error: `${verdict.error}; gave up: the next try (in ${formatSeconds(waitMs)}) would pass the timeout` },
+          attempts,
+        }
+      }
+      if (serverWaitMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, this.now() + serverWaitMs)
+      this.onRetry?.({ url: req.url, attempt: attempts, waitMs, reason: verdict.error })
+      await this.sleep(waitMs)
+    }
+  }
+
+  /** Full jitter: a random wait between 0 and the exponential ceiling. */
+  backoffMs(attempt: number): number {
+    return Math.round(this.random() * Math.min(backoffCapMs, backoffBaseMs * 2 ** (attempt - 1)))
+  }
+
+  private outOfTime(attempts: number) {
+    return { ok: false as const, error: attempts === 0 ? 'not sent: the timeout ran out first' : 'the timeout ran out while retrying' }
+  }
+
+  private async attempt(req: HttpRequest, timeoutMs: number): Promise<Answer | { error: string }> {
+    const signal = AbortSignal.timeout(timeoutMs)
+    try {
+      const response = await request(req.url, {
+        method: req.method,
+        headers: req.headers ?? {},
+        body: req.body ?? null,
+        dispatcher: this.dispatcher,
+        signal,
+      })
+      // The same signal bounds the body, so an answer that trickles in still times out.
+      const body = await response.body.text()
+      return { status: response.statusCode, headers: response.headers, body }
+    } catch (error) {
+      if (signal.aborted) return { error: `no complete answer within ${formatSeconds(timeoutMs)} from ${hostOf(req.url)}` }
+      return { error: `${networkErrorMessage(error)} (${hostOf(req.url)})` }
+    }
+  }
+}
+
+function readOrFail<V extends Verdict>(read: (answer: Answer) => V, answer: Answer): Verdict {
+  try {
+    return read(answer)
+  } catch (error) {
+    return { ok: false, error: `HTTP ${answer.status}: unreadable answer (${errorMessage(error)})` }
+  }
+}
+
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500
+}
+
+/** `Retry-After` on 429 and 503, in seconds or as an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(answer: Answer, now: number): number | undefined {
+  if (answer.status !== 429 && answer.status !== 503) return undefined
+  const value = header(answer, 'retry-after')
+  if (value === undefined) return undefined
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000)
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+export function header(answer: Answer, name: string): string | undefined {
+  const value = answer.headers[name.toLowerCase()]
+  return Array.isArray(value) ? value[0] : value
+}
+
+function networkErrorMessage(error: unknown): string {
+  const cause = (error as { cause?: { code?: string } }).cause
+  const code = (error as { code?: string }).code ?? cause?.code
+  const message = errorMessage(error)
+  return code && !message.includes(code) ? `${message} (${code})` : message
+}
+
+export function hostOf(url: string): string {
+  return URL.parse(url)?.host ?? url
+}
+
+export function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, results in input order. */
+export async function mapConcurrent<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await work(items[index] as T, index)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}
+
+/** A short, single-line rendering of an answer body for error messages (an HTML page's title). */
+export function bodySnippet(body: string): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]
+  const text = (title ?? body).replace(/\s+/g, ' ').trim()
+  if (text === '') return '(empty body)'
+  return text.length > 300 ? `${text.slice(0, 300)}...` : text
+}

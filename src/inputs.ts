@@ -1,0 +1,268 @@
+import { readFileSync } from 'node:fs'
+import { isAbsolute, resolve } from 'node:path'
+import { z } from 'zod'
+import { parseList } from './lists.js'
+import { providerNames, type ProviderName } from './providers/index.js'
+
+/**
+ * The whole input contract in one place: each input's zod schema (raw string -> typed value,
+ * defaults as in action.yml) and the providers it applies to. Adding an input is one line here
+ * and one in action.yml; a test keeps the two in step.
+ */
+
+type Issue = { message: string }
+
+function fail(ctx: z.RefinementCtx, message: string): typeof z.NEVER {
+  ctx.addIssue({ code: 'custom', message })
+  return z.NEVER
+}
+
+const text = z.string().transform((value) => value.trim())
+
+const list = z.string().transform((value, ctx) => {
+  const result = parseList(value)
+  return 'error' in result ? fail(ctx, result.error) : result.items
+})
+
+function boolean(defaultValue: 'true' | 'false') {
+  return z
+    .string()
+    .transform((value, ctx) => {
+      const lower = value.trim().toLowerCase()
+      if (lower === 'true') return true
+      if (lower === 'false') return false
+      return fail(ctx, `expected true or false, got ${JSON.stringify(value)}`)
+    })
+    .prefault(defaultValue)
+}
+
+function wholeNumber(min: number, max: number) {
+  return z.string().transform((value, ctx) => {
+    const trimmed = value.trim()
+    const number = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN
+    if (number >= min && number <= max) return number
+    return fail(ctx, `expected a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`)
+  })
+}
+
+function oneOf<T extends string>(values: readonly T[]) {
+  return z.string().transform((value, ctx) => {
+    const lower = value.trim().toLowerCase()
+    const match = values.find((allowed) => allowed === lower)
+    return match ?? fail(ctx, `expected one of ${values.join(', ')}, got ${JSON.stringify(value)}`)
+  })
+}
+
+const httpUrl = z.string().transform((value, ctx) => {
+  const trimmed = value.trim()
+  const url = URL.parse(trimmed)
+  if (url && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '') {
+    return trimmed.replace(/\/+$/, '')
+  }
+  return fail(ctx, `expected an http(s) URL such as https://api.example.com, got ${JSON.stringify(value)}`)
+})
+
+const purgeHeaderLines = z.string().transform((value, ctx) => {
+  const headers: PurgeHeader[] = []
+  for (const line of value.split(/\r?\n/).map((each) => each.trim())) {
+    if (line === '' || line.startsWith('#')) continue
+    const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*)$/.exec(line)
+    const values = (match?.[2] ?? '').split(',').map((each) => each.trim()).filter(Boolean)
+    if (!match || values.length === 0) {
+      return fail(ctx, `expected lines "Header-Name: value1, value2" (e.g. "CF-Device-Type: mobile, desktop"), got ${JSON.stringify(line)}`)
+    }
+    headers.push({ name: match[1] ?? '', values: [...new Set(values)] })
+  }
+  return headers
+})
+
+const every = 'all' as const
+
+/** name -> schema, the action.yml default (when it has one), and the providers it applies to. */
+export const inputSchema = {
+  provider: { schema: oneOf(providerNames), for: every },
+  token: { schema: text, for: every },
+  paths: { schema: list, for: every },
+  keys: { schema: list, for: ['cloudflare', 'edgio'] },
+  'paths-file': { schema: text, for: every },
+  'keys-file': { schema: text, for: ['cloudflare', 'edgio'] },
+  scope: { schema: oneOf(['listed', 'all'] as const).prefault('listed'), default: 'listed', for: every },
+  zone: { schema: list, for: ['cloudflare'] },
+  hosts: { schema: list, for: ['cloudflare'] },
+  prefixes: { schema: list, for: ['cloudflare'] },
+  'base-url': { schema: httpUrl, for: ['cloudflare'] },
+  'purge-headers': { schema: purgeHeaderLines, for: ['cloudflare'] },
+  email: { schema: text, for: ['cloudflare'] },
+  team: { schema: text, for: ['edgio'] },
+  site: { schema: text, for: ['edgio'] },
+  environment: { schema: text, for: ['edgio'] },
+  'cache-hashes': { schema: list, for: ['edgio'] },
+  wait: { schema: boolean('false'), default: 'false', for: ['cloudimage'] },
+  'api-url': { schema: httpUrl, for: every },
+  'dry-run': { schema: boolean('false'), default: 'false', for: every },
+  'batch-size': { schema: wholeNumber(1, 100_000), for: every },
+  timeout: { schema: wholeNumber(1, 21_600).prefault('300'), default: '300', for: every },
+  retries: { schema: wholeNumber(0, 20).prefault('5'), default: '5', for: every },
+  'fail-on-error': { schema: boolean('true'), default: 'true', for: every },
+} satisfies Record<string, { schema: z.ZodType; default?: string; for: typeof every | readonly string[] }>
+
+export type InputName = keyof typeof inputSchema
+export const inputNames = Object.keys(inputSchema) as InputName[]
+type Values = { [Name in InputName]?: z.output<(typeof inputSchema)[Name]['schema']> }
+
+export interface PurgeHeader {
+  name: string
+  values: string[]
+}
+
+/** What the user asked for, typed: the seam between the inputs and everything else. */
+export interface Settings {
+  provider: ProviderName
+  token: string
+  paths: string[]
+  keys: string[]
+  hosts: string[]
+  prefixes: string[]
+  cacheHashes: string[]
+  scope: 'listed' | 'all'
+  zones: string[]
+  baseUrl: string | undefined
+  purgeHeaders: PurgeHeader[]
+  email: string | undefined
+  team: string
+  site: string
+  environment: string
+  wait: boolean
+  apiUrl: string | undefined
+  dryRun: boolean
+  batchSize: number | undefined
+  timeoutSeconds: number
+  retries: number
+  failOnError: boolean
+}
+
+/** The list inputs that name what to purge, with their files. */
+const listInputs = ['paths', 'keys', 'hosts', 'prefixes', 'cache-hashes'] as const
+const listFiles = { 'paths-file': 'paths', 'keys-file': 'keys' } as const
+
+/** Inputs some providers cannot do without. */
+const requiredFor: Partial<Record<InputName, readonly string[]>> = {
+  zone: ['cloudflare'],
+  team: ['edgio'],
+  site: ['edgio'],
+  environment: ['edgio'],
+}
+
+export type RawInputs = Partial<Record<InputName, string>>
+
+export interface ParseOptions {
+  workspace: string
+  readFile?: (path: string) => string
+}
+
+export type ParsedInputs = { settings: Settings; errors: [] } | { settings: undefined; errors: string[] }
+
+/**
+ * Raw input strings -> Settings, or every problem at once, one line each naming the input.
+ */
+export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs {
+  const errors: string[] = []
+  const values: Values = {}
+  const given = (name: InputName) => (raw[name] ?? '').trim() !== ''
+
+  for (const name of inputNames) {
+    const entry = inputSchema[name]
+    const rawValue = given(name) ? raw[name] : undefined
+    if (rawValue === undefined && !('default' in entry)) continue
+    const result = entry.schema.safeParse(rawValue)
+    if (result.success) Object.assign(values, { [name]: result.data })
+    else errors.push(...result.error.issues.map((issue: Issue) => `input ${name}: ${issue.message}`))
+  }
+
+  const provider = values.provider
+  if (!given('provider')) errors.unshift(`input provider: required; expected one of ${providerNames.join(', ')}`)
+
+  const lists = { paths: values.paths ?? [], keys: values.keys ?? [] }
+  for (const [fileInput, listInput] of Object.entries(listFiles)) {
+    const path = values[fileInput as keyof typeof listFiles]
+    if (!path) continue
+    const result = readListFile(path, options)
+    if ('error' in result) errors.push(`input ${fileInput}: ${result.error}`)
+    else lists[listInput] = [...new Set([...lists[listInput], ...result.items])]
+  }
+
+  if (provider) {
+    for (const name of inputNames) {
+      const applies = inputSchema[name].for
+      const isDefault = 'default' in inputSchema[name] && raw[name]?.trim() === inputSchema[name].default
+      if (applies !== every && given(name) && !isDefault && !(applies as readonly string[]).includes(provider)) {
+        errors.push(`input ${name}: does not apply to provider ${provider}; it is for ${applies.join(', ')}`)
+      }
+    }
+    for (const [name, providers] of Object.entries(requiredFor)) {
+      if (providers.includes(provider) && !given(name as InputName)) {
+        errors.push(`input ${name}: required for provider ${provider}`)
+      }
+    }
+    if (!given('token') && !values['dry-run']) {
+      errors.push(`input token: required for provider ${provider} (only a dry-run needs none)`)
+    }
+  }
+
+  const named = [
+    ...listInputs.filter((name) => given(name)),
+    ...Object.keys(listFiles).filter((name) => given(name as InputName)),
+  ]
+  if (values.scope === 'all' && named.length > 0) {
+    errors.push(`input scope: "all" purges everything and cannot be combined with ${named.join(', ')}; remove them or use scope: listed`)
+  }
+  const itemCount =
+    lists.paths.length + lists.keys.length + (values.hosts ?? []).length + (values.prefixes ?? []).length + (values['cache-hashes'] ?? []).length
+  if (values.scope === 'listed' && itemCount === 0 && !errors.some((error) => /^input (paths|keys|hosts|prefixes|cache-hashes)/.test(error))) {
+    errors.push(
+      'input paths: nothing to purge; give paths, keys or another list of what to purge (or scope: all to purge everything, which is never done by default)',
+    )
+  }
+
+  if (errors.length > 0 || !provider) return { settings: undefined, errors }
+  return {
+    errors: [],
+    settings: {
+      provider,
+      token: values.token ?? '',
+      paths: lists.paths,
+      keys: lists.keys,
+      hosts: values.hosts ?? [],
+      prefixes: values.prefixes ?? [],
+      cacheHashes: values['cache-hashes'] ?? [],
+      scope: values.scope ?? 'listed',
+      zones: values.zone ?? [],
+      baseUrl: values['base-url'],
+      purgeHeaders: values['purge-headers'] ?? [],
+      email: values.email || undefined,
+      team: values.team ?? '',
+      site: values.site ?? '',
+      environment: values.environment ?? '',
+      wait: values.wait ?? false,
+      apiUrl: values['api-url'],
+      dryRun: values['dry-run'] ?? false,
+      batchSize: values['batch-size'],
+      timeoutSeconds: values.timeout ?? 300,
+      retries: values.retries ?? 5,
+      failOnError: values['fail-on-error'] ?? true,
+    },
+  }
+}
+
+function readListFile(path: string, options: ParseOptions): { items: string[] } | { error: string } {
+  const fullPath = isAbsolute(path) ? path : resolve(options.workspace, path)
+  let content: string
+  try {
+    content = (options.readFile ?? ((file: string) => readFileSync(file, 'utf8')))(fullPath)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
+    return { error: `cannot read ${JSON.stringify(path)} (${code}); expected a file in the workspace with one item a line or a JSON array` }
+  }
+  const result = parseList(content)
+  return 'error' in result ? { error: `${JSON.stringify(path)}: ${result.error}` } : result
+}

@@ -1,0 +1,89 @@
+import type { Settings } from '../inputs.js'
+import type { Answer, HttpClient, Verdict } from '../http.js'
+
+/**
+ * What every CDN implements. A provider is data (API URL, batch limits) plus pure functions:
+ * how its inputs become purge groups, how a batch becomes a request, how an answer reads.
+ * Planning, sending, retrying and reporting are shared and know nothing of any one CDN.
+ */
+export interface Provider {
+  title: string
+  defaultApiUrl: string
+  /** Items per request for each kind this CDN purges: the default and the documented maximum. */
+  batchSizes: Record<string, { default: number; max: number }>
+  /** Requests in flight at once. */
+  concurrency: number
+  /** Targets as the inputs name them, before any lookup (what a dry-run shows). */
+  targets(settings: Settings): Target[]
+  /** Looks the targets up through the API, when sending for real (Cloudflare zone names). */
+  resolveTargets?(settings: Settings, api: ApiContext): Promise<Target[]>
+  /** Pure: the validated items of each kind for each target, or input errors naming the input. */
+  group(settings: Settings, targets: Target[]): { groups: PurgeGroup[]; errors: string[] }
+  /** Headers that authenticate every API call; their values are secrets. */
+  authHeaders(settings: Settings): Record<string, string>
+  request(batch: Batch, settings: Settings): ApiRequest
+  readAnswer(answer: Answer, batch: Batch): Outcome
+  /** Runs after every batch was sent, e.g. polling asynchronous invalidations (`wait`). */
+  settle?(results: BatchResult[], settings: Settings, api: ApiContext): Promise<void>
+}
+
+/** Where a purge goes: a zone, a site environment, a distribution... */
+export interface Target {
+  /** What users read in the log and summary. */
+  label: string
+  /** What the API path takes (zone id); empty while unresolved. */
+  id: string
+  /** A hostname, when the target has one (Cloudflare zone name): used for routing. */
+  name?: string
+}
+
+export type Item = string | { url: string; headers: Record<string, string> }
+
+export interface PurgeGroup {
+  target: Target
+  kind: string
+  /** Empty for kind `everything`. */
+  items: Item[]
+}
+
+export type Batch = PurgeGroup
+
+export interface ApiRequest {
+  method: 'GET' | 'POST'
+  /** Appended to the API URL. */
+  path: string
+  headers?: Record<string, string>
+  body?: string
+}
+
+export type Outcome = Verdict
+
+export type BatchStatus = 'purged' | 'failed' | 'planned' | 'skipped'
+
+export interface BatchResult extends Batch {
+  status: BatchStatus
+  id?: string
+  attempts: number
+  error?: string
+  /** Provider detail worth a summary column (Cloudimage final state and time). */
+  detail?: string
+}
+
+/** What a provider gets to make its own API calls (lookups, polling) under the shared policy. */
+export interface ApiContext {
+  http: HttpClient
+  apiUrl: string
+  headers: Record<string, string>
+}
+
+export const providerNames = ['cloudflare'] as const
+export type ProviderName = (typeof providerNames)[number]
+
+// Each provider loads only when chosen, so a run pays for one CDN's code.
+const loaders: Record<ProviderName, () => Promise<Provider>> = {
+  cloudflare: async () => (await import('./cloudflare.js')).cloudflare,
+}
+
+export function loadProvider(name: ProviderName): Promise<Provider> {
+  return loaders[name]()
+}

@@ -1,0 +1,191 @@
+import * as core from '@actions/core'
+import type { BatchResult, Item, Target } from './providers/index.js'
+import { formatSeconds } from './http.js'
+import { redact } from './secrets.js'
+
+/** Everything the step tells users, built from one RunReport: outputs, summary, log. */
+
+export interface DeployInfo {
+  event: string
+  /** Branch, tag or release tag the run is for. */
+  ref: string
+  sha: string
+  runUrl: string
+}
+
+export interface RunReport {
+  provider: string
+  title: string
+  dryRun: boolean
+  targets: Target[]
+  batches: BatchResult[]
+  durationMs: number
+  deploy?: DeployInfo | undefined
+  /** The exact requests, for a dry-run. */
+  requests?: string[]
+}
+
+export interface Totals {
+  purged: number
+  failed: number
+  requests: number
+  ids: string[]
+}
+
+/** Items a batch stands for: its items, or one purge-everything request. */
+function weight(batch: BatchResult): number {
+  return batch.kind === 'everything' ? 1 : batch.items.length
+}
+
+export function totals(batches: BatchResult[]): Totals {
+  const count = (statuses: string[]) => batches.filter((batch) => statuses.includes(batch.status)).reduce((sum, batch) => sum + weight(batch), 0)
+  return {
+    purged: count(['purged']),
+    failed: count(['failed', 'skipped']),
+    requests: batches.filter((batch) => batch.attempts > 0).length,
+    ids: batches.flatMap((batch) => (batch.id ? [batch.id] : [])),
+  }
+}
+
+export function resultJson(report: RunReport): string {
+  const sums = totals(report.batches)
+  return JSON.stringify({
+    provider: report.provider,
+    dryRun: report.dryRun,
+    targets: report.targets.map((target) => target.label),
+    batches: report.batches.map((batch) => ({
+      target: batch.target.label,
+      kind: batch.kind,
+      items: batch.items,
+      status: batch.status,
+      id: batch.id ?? null,
+      attempts: batch.attempts,
+      error: batch.error ?? null,
+    })),
+    purged: sums.purged,
+    failed: sums.failed,
+    requests: sums.requests,
+  })
+}
+
+export function setOutputs(report: RunReport): void {
+  const sums = totals(report.batches)
+  core.setOutput('purged', sums.purged)
+  core.setOutput('failed', sums.failed)
+  core.setOutput('requests', sums.requests)
+  core.setOutput('ids', redact(JSON.stringify(sums.ids)))
+  core.setOutput('result', redact(resultJson(report)))
+}
+
+/** The failure, in one message: how many items of which kind failed where, and why. */
+export function failureMessage(report: RunReport): string | undefined {
+  const sums = totals(report.batches)
+  if (sums.failed === 0) return undefined
+  const reasons = new Map<string, number>()
+  for (const batch of report.batches) {
+    if (batch.status !== 'failed' && batch.status !== 'skipped') continue
+    const what = batch.kind === 'everything' ? 'purge everything' : batch.kind
+    const key = `${what} on ${batch.target.label}: ${batch.error ?? 'failed'}`
+    reasons.set(key, (reasons.get(key) ?? 0) + weight(batch))
+  }
+  const lines = [...reasons].map(([reason, count]) => `${count} ${reason}`)
+  const all = sums.purged + sums.failed
+  return redact(`${sums.failed} of ${all} items were not purged (${sums.purged} purged): ${lines.join('; ')}`)
+}
+
+/** One line per batch, in a log group per target. */
+export function logBatches(report: RunReport): void {
+  for (const target of report.targets) {
+    const batches = report.batches.filter((batch) => batch.target.label === target.label)
+    if (batches.length === 0) continue
+    core.startGroup(redact(`${report.title} ${target.label}: ${batches.length} ${batches.length === 1 ? 'batch' : 'batches'}`))
+    for (const batch of batches) core.info(redact(batchLine(batch)))
+    core.endGroup()
+  }
+  // Batches whose target is not one of the named ones (dry-run routing placeholders).
+  for (const batch of report.batches.filter((each) => !report.targets.some((target) => target.label === each.target.label))) {
+    core.info(redact(`${batch.target.label}: ${batchLine(batch)}`))
+  }
+  for (const request of report.requests ?? []) core.info(redact(request))
+}
+
+function batchLine(batch: BatchResult): string {
+  const size = batch.kind === 'everything' ? 'everything' : `${batch.items.length} ${batch.kind}`
+  const tries = batch.attempts === 1 ? '1 attempt' : `${batch.attempts} attempts`
+  switch (batch.status) {
+    case 'purged':
+      return `purged ${size}${batch.id ? ` (id ${batch.id}` : ' ('}${batch.id ? ', ' : ''}${tries})${batch.detail ? ` ${batch.detail}` : ''}`
+    case 'planned':
+      return `planned ${size}`
+    case 'skipped':
+      return `skipped ${size}: ${batch.error ?? ''}`
+    case 'failed':
+      return `FAILED ${size} after ${tries}: ${batch.error ?? ''}`
+  }
+}
+
+const maxListedItems = 500
+
+export function summaryMarkdown(report: RunReport): string {
+  const sums = totals(report.batches)
+  const lines: string[] = []
+  lines.push(`## CDN purge: ${escapeHtml(report.title)}${report.dryRun ? ' (dry run: nothing was sent)' : ''}`, '')
+  if (report.deploy) {
+    const { event, ref, sha, runUrl } = report.deploy
+    lines.push(`After ${escapeHtml(event)} of <code>${escapeHtml(ref)}</code> at <code>${escapeHtml(sha.slice(0, 7))}</code> · <a href="${escapeHtml(runUrl)}">workflow run</a>`, '')
+  }
+  lines.push(`**Targets:** ${report.targets.map((target) => `<code>${escapeHtml(target.label)}</code>`).join(', ')}`, '')
+
+  const header = ['Target', 'Kind', 'Items', 'Status', 'ID', 'Attempts', report.dryRun ? '' : 'Error'].filter(Boolean)
+  const rows = report.batches.map((batch) =>
+    [
+      batch.target.label,
+      batch.kind,
+      batch.kind === 'everything' ? 'everything' : String(batch.items.length),
+      batch.status,
+      batch.id ?? '',
+      String(batch.attempts),
+      ...(report.dryRun ? [] : [[batch.error, batch.detail].filter(Boolean).join(' ')]),
+    ].map(cell),
+  )
+  lines.push(table(header, rows), '')
+
+  if (report.dryRun) {
+    lines.push(`**Planned:** ${report.batches.length} requests, ${countPlanned(report.batches)} items`, '')
+  } else {
+    lines.push(`**Totals:** ${sums.purged} purged, ${sums.failed} failed, ${sums.requests} requests in ${formatSeconds(report.durationMs)}`, '')
+  }
+
+  const listed = report.batches.filter((batch) => batch.status === (report.dryRun ? 'planned' : 'purged') && batch.kind !== 'everything')
+  const items = listed.flatMap((batch) => batch.items.map((item) => `${batch.kind}: ${itemText(item)}`))
+  if (items.length > 0) {
+    const shown = items.slice(0, maxListedItems).map((item) => `<li>${cell(item)}</li>`)
+    if (items.length > maxListedItems) shown.push(`<li>and ${items.length - maxListedItems} more</li>`)
+    lines.push(`<details><summary>${report.dryRun ? 'Planned' : 'Purged'} items (${items.length})</summary>`, '', `<ul>${shown.join('')}</ul>`, '', '</details>', '')
+  }
+  return redact(lines.join('\n'))
+}
+
+function countPlanned(batches: BatchResult[]): number {
+  return batches.filter((batch) => batch.status === 'planned').reduce((sum, batch) => sum + weight(batch), 0)
+}
+
+export function itemText(item: Item): string {
+  if (typeof item === 'string') return item
+  const variant = Object.entries(item.headers).map(([name, value]) => `${name}: ${value}`).join(', ')
+  return `${item.url} [${variant}]`
+}
+
+function table(header: string[], rows: string[][]): string {
+  const head = `<tr>${header.map((name) => `<th>${name}</th>`).join('')}</tr>`
+  return `<table>${head}${rows.map((row) => `<tr>${row.map((value) => `<td>${value}</td>`).join('')}</tr>`).join('')}</table>`
+}
+
+/** A table cell or list entry: HTML-escaped and on one line, so no item can break the layout. */
+function cell(value: string): string {
+  return escapeHtml(value.replace(/\s+/g, ' ').trim()).replace(/\|/g, '&#124;').replace(/`/g, '&#96;')
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { parseInputs, type RawInputs } from '../../src/inputs.js'
+
+const defaults: RawInputs = { scope: 'listed', wait: 'false', 'dry-run': 'false', timeout: '300', retries: '5', 'fail-on-error': 'true' }
+const cloudflare: RawInputs = { ...defaults, provider: 'cloudflare', token: 'tok-123456', zone: 'example.com' }
+
+function parse(raw: RawInputs, files: Record<string, string> = {}) {
+  return parseInputs(raw, {
+    workspace: '/ws',
+    readFile: (path) => {
+      const content = files[path]
+      if (content === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' })
+      return content
+    },
+  })
+}
+
+describe('parseInputs', () => {
+  it('turns a Cloudflare configuration into typed settings', () => {
+    const { settings, errors } = parse({ ...cloudflare, provider: 'CloudFlare', paths: '/a.css\n/b.css, /a.css', 'batch-size': '10', 'base-url': 'https://example.com/' })
+    expect(errors).toEqual([])
+    expect(settings).toMatchObject({
+      provider: 'cloudflare',
+      paths: ['/a.css', '/b.css'],
+      zones: ['example.com'],
+      baseUrl: 'https://example.com',
+      batchSize: 10,
+      timeoutSeconds: 300,
+      retries: 5,
+      failOnError: true,
+      dryRun: false,
+      scope: 'listed',
+    })
+  })
+
+  it('parses purge-headers into header variants', () => {
+    const { settings } = parse({ ...cloudflare, paths: 'https://example.com/', 'purge-headers': 'CF-Device-Type: mobile, desktop\nCF-IPCountry: ES' })
+    expect(settings?.purgeHeaders).toEqual([
+      { name: 'CF-Device-Type', values: ['mobile', 'desktop'] },
+      { name: 'CF-IPCountry', values: ['ES'] },
+    ])
+  })
+
+  it('joins paths-file and keys-file to the inline lists, relative to the workspace', () => {
+    const { settings, errors } = parse(
+      { ...cloudflare, paths: 'https://example.com/a', 'paths-file': 'urls.txt', keys: 'x', 'keys-file': '/abs/tags.json' },
+      { '/ws/urls.txt': '# built\nhttps://example.com/b\nhttps://example.com/a', '/abs/tags.json': '["y", "x"]' },
+    )
+    expect(errors).toEqual([])
+    expect(settings?.paths).toEqual(['https://example.com/a', 'https://example.com/b'])
+    expect(settings?.keys).toEqual(['x', 'y'])
+  })
+
+  it('needs no token for a dry-run', () => {
+    const { errors } = parse({ ...cloudflare, token: '', paths: 'https://example.com/a', 'dry-run': 'true' })
+    expect(errors).toEqual([])
+  })
+
+  it.each<[string, RawInputs, RegExp[]]>([
+    ['no provider', { ...defaults, paths: 'a' }, [/^input provider: required; expected one of cloudflare/]],
+    ['unknown provider', { ...cloudflare, provider: 'akamia', paths: 'a' }, [/^input provider: expected one of .*, got "akamia"$/]],
+    ['no token', { ...cloudflare, token: '', paths: 'https://example.com/a' }, [/^input token: required for provider cloudflare/]],
+    ['no zone', { ...cloudflare, zone: '', paths: 'https://example.com/a' }, [/^input zone: required for provider cloudflare$/]],
+    ['nothing to purge', { ...cloudflare }, [/^input paths: nothing to purge/]],
+    ['scope all with lists', { ...cloudflare, scope: 'all', paths: 'https://example.com/a', keys: 't' }, [/^input scope: "all" purges everything and cannot be combined with paths, keys/]],
+    ['bad scope', { ...cloudflare, scope: 'everything' }, [/^input scope: expected one of listed, all, got "everything"$/]],
+    ['edgio input on cloudflare', { ...cloudflare, paths: 'https://example.com/a', team: 'acme' }, [/^input team: does not apply to provider cloudflare; it is for edgio$/]],
+    ['batch-size 0', { ...cloudflare, paths: 'https://example.com/a', 'batch-size': '0' }, [/^input batch-size: expected a whole number from 1 to/]],
+    ['batch-size abc', { ...cloudflare, paths: 'https://example.com/a', 'batch-size': 'abc' }, [/^input batch-size: expected a whole number/]],
+    ['timeout 0', { ...cloudflare, paths: 'https://example.com/a', timeout: '0' }, [/^input timeout: expected a whole number from 1 to 21600, got "0"$/]],
+    ['retries 99', { ...cloudflare, paths: 'https://example.com/a', retries: '99' }, [/^input retries: expected a whole number from 0 to 20, got "99"$/]],
+    ['dry-run yes', { ...cloudflare, paths: 'https://example.com/a', 'dry-run': 'yes' }, [/^input dry-run: expected true or false, got "yes"$/]],
+    ['api-url not a URL', { ...cloudflare, paths: 'https://example.com/a', 'api-url': 'ftp://x' }, [/^input api-url: expected an http\(s\) URL/]],
+    ['purge-headers without values', { ...cloudflare, paths: 'https://example.com/a', 'purge-headers': 'CF-Device-Type:' }, [/^input purge-headers: expected lines "Header-Name: value1, value2"/]],
+    ['a JSON list that is not strings', { ...cloudflare, paths: '[1]' }, [/^input paths: a value starting with "\[" must be a JSON array of strings$/]],
+    ['a missing paths-file', { ...cloudflare, 'paths-file': 'nope.txt' }, [/^input paths-file: cannot read "nope.txt" \(ENOENT\)/]],
+    [
+      'several problems at once',
+      { ...cloudflare, zone: '', timeout: 'abc', retries: '-1', paths: 'https://example.com/a' },
+      [/^input timeout:/, /^input retries:/, /^input zone: required/],
+    ],
+  ])('rejects %s, naming the input', (_name, raw, expected) => {
+    const { settings, errors } = parse(raw)
+    expect(settings).toBeUndefined()
+    expect(errors).toHaveLength(expected.length)
+    for (const pattern of expected) expect(errors.some((error) => pattern.test(error)), `${pattern} in ${JSON.stringify(errors)}`).toBe(true)
+    for (const error of errors) expect(error).not.toContain('\n')
+  })
+
+  it('accepts the runner defaults of inputs for other providers (wait: false on cloudflare)', () => {
+    expect(parse({ ...cloudflare, paths: 'https://example.com/a', wait: 'false' }).errors).toEqual([])
+    expect(parse({ ...cloudflare, paths: 'https://example.com/a', wait: 'true' }).errors).toEqual([
+      'input wait: does not apply to provider cloudflare; it is for cloudimage',
+    ])
+  })
+})

@@ -48,7 +48,7 @@ const cloudflare = {
         const body = batch.kind === 'everything' ? { purge_everything: true } : { [batch.kind]: batch.items };
         return {
             method: 'POST',
-            path: `/zones/${encodeURIComponent(batch.target.id)}/purge_cache`,
+            path: `/zones/${batch.target.id ? encodeURIComponent(batch.target.id) : `{id of ${batch.target.label}}`}/purge_cache`,
             headers: { 'Content-Type': 'application/json' },
             body: JSON.stringify(body),
         };
@@ -103,6 +103,11 @@ async function zoneName(id, api) {
 /** Validates every item, turns paths into files and prefixes, and routes each to its zone. */
 function groupItems(settings, targets) {
     const errors = [];
+    for (const zone of settings.zones) {
+        if (!zoneIdPattern.test(zone) && !(zone.includes('.') && hostnamePattern.test(zone))) {
+            errors.push(`input zone: expected a zone ID (32 hex characters) or a zone name such as example.com, got ${quote(zone)}`);
+        }
+    }
     const files = [];
     const prefixes = [];
     const hosts = [];

@@ -160,7 +160,14 @@ export interface ParseOptions {
   readFile?: (path: string) => string
 }
 
-export type ParsedInputs = { settings: Settings; errors: [] } | { settings: undefined; errors: string[] }
+/**
+ * Settings are built whenever the provider is known, even beside errors, so that the provider's
+ * own item checks can report their problems in the same run.
+ */
+export interface ParsedInputs {
+  settings: Settings | undefined
+  errors: string[]
+}
 
 /**
  * Raw input strings -> Settings, or every problem at once, one line each naming the input.
@@ -224,9 +231,9 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
     )
   }
 
-  if (errors.length > 0 || !provider) return { settings: undefined, errors }
+  if (!provider) return { settings: undefined, errors }
   return {
-    errors: [],
+    errors,
     settings: {
       provider,
       token: values.token ?? '',

@@ -15,14 +15,13 @@ export async function run(): Promise<void> {
     registerSecret(raw.token ?? '')
     const deploy = readDeployInfo()
 
-    const parsed = parseInputs(raw, { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd() })
-    if (!parsed.settings) return core.setFailed(redact(parsed.errors.join('\n')))
-    const settings = parsed.settings
-    if (settings.email) registerSecret(settings.email)
+    const { settings, errors } = parseInputs(raw, { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd() })
+    if (!settings) return core.setFailed(redact(errors.join('\n')))
     const provider = await loadProvider(settings.provider)
 
     const plan = planBatches(settings, provider, provider.targets(settings))
-    if (plan.errors.length > 0) return core.setFailed(redact(plan.errors.join('\n')))
+    const inputErrors = [...errors, ...plan.errors]
+    if (inputErrors.length > 0) return core.setFailed(redact(inputErrors.join('\n')))
 
     const report: RunReport = {
       provider: settings.provider,

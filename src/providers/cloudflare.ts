@@ -113,6 +113,11 @@ async function zoneName(id: string, api: ApiContext): Promise<string> {
 /** Validates every item, turns paths into files and prefixes, and routes each to its zone. */
 function groupItems(settings: Settings, targets: Target[]): { groups: PurgeGroup[]; errors: string[] } {
   const errors: string[] = []
+  for (const zone of settings.zones) {
+    if (!zoneIdPattern.test(zone) && !(zone.includes('.') && hostnamePattern.test(zone))) {
+      errors.push(`input zone: expected a zone ID (32 hex characters) or a zone name such as example.com, got ${quote(zone)}`)
+    }
+  }
   const files: string[] = []
   const prefixes: string[] = []
   const hosts: string[] = []

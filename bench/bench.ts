@@ -64,14 +64,21 @@ async function main(): Promise<void> {
     ['tight plan', tightPlan],
     ['scale', scale],
   ]
-  for (const [name, section] of sections) {
+  // `npm run bench -- large tight` runs only the sections whose names contain a word given,
+  // and leaves RESULTS.md alone: it holds whole runs only.
+  const only = process.argv.slice(2)
+  const chosen = sections.filter(([name]) => only.length === 0 || only.some((word) => name.includes(word)))
+  if (chosen.length === 0) throw new Error(`no section matches ${only.join(' ')}; sections: ${sections.map(([name]) => name).join(', ')}`)
+  for (const [name, section] of chosen) {
     process.stderr.write(`bench: ${name}...\n`)
     rows.push(...(await section()))
   }
   const table = renderTable(rows)
   console.log(table)
-  writeFileSync(resultsFile, renderResults(table))
-  console.log(`\nwritten to ${relative(process.cwd(), resultsFile)}`)
+  if (chosen.length === sections.length) {
+    writeFileSync(resultsFile, renderResults(table))
+    console.log(`\nwritten to ${relative(process.cwd(), resultsFile)}`)
+  }
   rmSync(workDir, { recursive: true, force: true })
 }
 

@@ -1,4 +1,4 @@
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import { errorMessage } from './errors.js'
 
 /**
@@ -47,11 +47,16 @@ export interface HttpOptions {
 const backoffBaseMs = 1_000
 const backoffCapMs = 30_000
 
+// undici is most of the bundle: it loads with the first request, so a dry-run or an input error
+// never pays for it (ncc puts a dynamic import in a chunk of its own).
+let undici: Promise<typeof import('undici')> | undefined
+const loadUndici = () => (undici ??= import('undici'))
+
 export class HttpClient {
   readonly deadline: number
   private readonly retries: number
   private readonly requestTimeoutMs: number
-  private readonly dispatcher: Dispatcher
+  private dispatcher: Dispatcher | undefined
   private readonly sleep: (ms: number) => Promise<void>
   private readonly random: () => number
   private readonly now: () => number
@@ -63,7 +68,7 @@ export class HttpClient {
     this.deadline = options.deadline
     this.retries = options.retries
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000
-    this.dispatcher = options.dispatcher ?? new EnvHttpProxyAgent()
+    this.dispatcher = options.dispatcher
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
     this.random = options.random ?? Math.random
     this.now = options.now ?? Date.now
@@ -114,6 +119,8 @@ export class HttpClient {
   }
 
   private async attempt(req: HttpRequest, timeoutMs: number): Promise<Answer | { error: string }> {
+    const { request, EnvHttpProxyAgent } = await loadUndici()
+    this.dispatcher ??= new EnvHttpProxyAgent()
     const signal = AbortSignal.timeout(timeoutMs)
     try {
       const response = await request(req.url, {

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './core.js'
 import { errorMessage } from './errors.js'
 import { HttpClient, formatSeconds, mapConcurrent } from './http.js'
 import { inputNames, parseInputs, type RawInputs, type Settings } from './inputs.js'

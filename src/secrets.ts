@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './core.js'
 
 /**
  * Secrets are masked for the runner's log the moment they are known, and also removed by the

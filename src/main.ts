@@ -1,3 +1,4 @@
+import { Context } from '../node_modules/@actions/github/lib/context.js'
 import * as core from './core.js'
 import { errorMessage } from './errors.js'
 import { HttpClient, formatSeconds, mapConcurrent } from './http.js'
@@ -107,11 +108,15 @@ function describeRequest(provider: Provider, settings: Settings, batch: Batch): 
   return `${request.method} ${apiUrl}${request.path}${request.body !== undefined ? ` ${request.body}` : ''}`
 }
 
-/** The deploy this purge follows, for the summary; loaded beside the work, not before it. */
+/**
+ * The deploy this purge follows, for the summary. @actions/github's Context, imported by path for
+ * the reason in core.ts: the package's entry also loads Octokit and a second undici 6, about a
+ * megabyte of code, to read a few environment variables and the event file.
+ */
 async function readDeployInfo(): Promise<DeployInfo | undefined> {
   if (!process.env.GITHUB_REPOSITORY) return undefined
   try {
-    const { context } = await import('@actions/github')
+    const context = new Context()
     const release = (context.payload.release as { tag_name?: string } | undefined)?.tag_name
     const ref = release ?? context.ref.replace(/^refs\/(heads|tags)\//, '')
     const { owner, repo } = context.repo

@@ -1,11 +1,13 @@
 import type { Dispatcher } from 'undici'
 import { errorMessage } from './errors.js'
+import { Pacer } from './pacing.js'
 
 /**
  * The one place that talks HTTP, and owns the policy every provider shares: a timeout per
  * attempt, retries only on network errors, timeouts, 408, 429 and 5xx (or what a provider marks
  * retryable), `Retry-After` honoured and shared by all requests in flight, exponential backoff
- * with full jitter otherwise, and nothing past the step's deadline.
+ * with full jitter otherwise, requests paced to the rate the API allowed once it answered 429
+ * (pacing.ts), and nothing past the step's deadline.
  */
 
 export interface Answer {
@@ -63,6 +65,7 @@ export class HttpClient {
   private readonly onRetry: HttpOptions['onRetry']
   /** A `Retry-After` pauses every request to the API, not only the one that got it. */
   private pausedUntil = 0
+  private readonly pacer = new Pacer()
 
   constructor(options: HttpOptions) {
     this.deadline = options.deadline
@@ -79,16 +82,19 @@ export class HttpClient {
   async send<V extends Verdict>(req: HttpRequest, read: (answer: Answer) => V): Promise<Attempted<V>> {
     let attempts = 0
     for (;;) {
-      const pauseMs = this.pausedUntil - this.now()
-      if (pauseMs > 0) {
-        if (this.now() + pauseMs >= this.deadline) return { verdict: this.outOfTime(attempts), attempts }
-        await this.sleep(pauseMs)
+      // Checked again after each wait: an answer to another request may have moved it meanwhile.
+      for (let waitMs = this.waitBeforeSendMs(); waitMs > 0; waitMs = this.waitBeforeSendMs()) {
+        if (this.now() + waitMs >= this.deadline) return { verdict: this.outOfTime(attempts), attempts }
+        await this.sleep(waitMs)
       }
       const remainingMs = this.deadline - this.now()
       if (remainingMs <= 0) return { verdict: this.outOfTime(attempts), attempts }
 
       attempts++
+      const sentAt = this.now()
+      this.pacer.sent(sentAt)
       const result = await this.attempt(req, Math.min(this.requestTimeoutMs, remainingMs))
+      if ('status' in result) this.pacer.answered(result.status, sentAt, this.now())
       const verdict: Verdict = 'status' in result ? readOrFail(read, result) : { ok: false, error: result.error, retryable: true }
       if (verdict.ok) return { verdict: verdict as V, attempts }
 
@@ -107,6 +113,12 @@ export class HttpClient {
       this.onRetry?.({ url: req.url, attempt: attempts, waitMs, reason: verdict.error })
       await this.sleep(waitMs)
     }
+  }
+
+  /** The shared `Retry-After` pause, or the pacer's spacing, whichever ends later. */
+  private waitBeforeSendMs(): number {
+    const now = this.now()
+    return Math.max(this.pausedUntil - now, this.pacer.delayMs(now))
   }
 
   /** Full jitter: a random wait between 0 and the exponential ceiling. */

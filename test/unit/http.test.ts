@@ -405,6 +405,30 @@ describe('HttpClient.send: Retry-After is shared by the requests in flight', () 
   })
 })
 
+describe('HttpClient.send: paced to the rate an API allowed once it answered 429', () => {
+  it('after two 429s with Retry-After 1, spaces requests at the learned rate instead of meeting a third', async () => {
+    const { agent, pool } = mockApi()
+    // A bucket of 3 requests refilled at 3 a second: 3 go, the 4th is told to wait 1 s, then 3
+    // more go and the next is told to wait again. Then the bucket refills one every 1/3 s.
+    const statuses = [200, 200, 200, 429, 200, 200, 200, 429, 200, 200, 200, 200]
+    for (const statusCode of statuses) {
+      pool.intercept({ path: '/purge', method: 'POST' }).reply(statusCode, ok, { headers: statusCode === 429 ? { 'retry-after': '1' } : {} })
+    }
+    const clock = fakeClock()
+    const { http } = client(agent, clock)
+
+    const results = []
+    for (let request = 0; request < 10; request++) results.push(await http.send({ url, method: 'POST' }, readJson))
+
+    expect(results.map((result) => result.verdict.ok)).toEqual(Array(10).fill(true))
+    // The two Retry-After pauses. Then it paces at 3 a second less 5% (2.85): the 1 s pause
+    // refilled 2.85 requests, so 2 go at once, the third when the bucket holds one more, the
+    // fourth 1/2.85 s later: no third 429 and no third whole second of waiting.
+    expect(clock.sleeps).toEqual([1_000, 1_000, Math.ceil((0.15 / 2.85) * 1_000), Math.ceil(1_000 / 2.85)])
+    agent.assertNoPendingInterceptors()
+  })
+})
+
 describe('HttpClient.send: network errors', () => {
   it('retries a network error, naming the host', async () => {
     const { agent, pool } = mockApi()

@@ -203,7 +203,8 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
     if (!path) continue
     const result = readListFile(path, options)
     if ('error' in result) errors.push(`input ${fileInput}: ${result.error}`)
-    else lists[listInput] = [...new Set([...lists[listInput], ...result.items])]
+    // Both lists are deduplicated already: with nothing in the input itself, the file's list is it.
+    else lists[listInput] = lists[listInput].length === 0 ? result.items : [...new Set([...lists[listInput], ...result.items])]
   }
 
   if (provider) {

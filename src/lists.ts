@@ -9,9 +9,14 @@ export function parseList(value: string): ListResult {
   const text = value.trim()
   if (text.startsWith('[')) return parseJsonList(text)
   const items: string[] = []
-  for (const line of text.split(/\r?\n/)) {
+  // Split on \n alone: trimming each line removes the \r of a CRLF.
+  for (const line of text.split('\n')) {
     const trimmedLine = line.trim()
-    if (trimmedLine.startsWith('#')) continue
+    if (trimmedLine === '' || trimmedLine.startsWith('#')) continue
+    if (!trimmedLine.includes(',')) {
+      items.push(trimmedLine)
+      continue
+    }
     for (const part of trimmedLine.split(',')) {
       const item = part.trim()
       if (item !== '') items.push(item)

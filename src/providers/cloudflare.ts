@@ -154,9 +154,10 @@ function groupItems(settings: Settings, targets: Target[]): { groups: PurgeGroup
     return entry
   }
   const unresolved: Target = { label: `one of ${targets.map((target) => target.label).join(', ')} (routed after the zone lookup)`, id: '' }
-  const route = (input: string, item: string, hostname: string) => {
+  // The hostname is only worked out when there are zones to choose from (a URL parse per item).
+  const route = (input: string, item: string, hostname: () => string) => {
     if (targets.length === 1) return targets[0] as Target
-    const zone = zoneFor(hostname, targets)
+    const zone = zoneFor(hostname(), targets)
     if (zone) return zone
     if (targets.some((target) => target.name === undefined)) return unresolved
     errors.push(`input ${input}: ${quote(item)} belongs to none of the zones ${targets.map((target) => target.label).join(', ')}`)
@@ -164,15 +165,15 @@ function groupItems(settings: Settings, targets: Target[]): { groups: PurgeGroup
   }
 
   for (const url of dedupe(files)) {
-    const target = route('paths', url, new URL(url).hostname)
+    const target = route('paths', url, () => new URL(url).hostname)
     if (target) bucket(target).files.push(...withVariants(url, settings.purgeHeaders))
   }
   for (const host of dedupe(hosts)) {
-    const target = route('hosts', host, host)
+    const target = route('hosts', host, () => host)
     if (target) bucket(target).hosts.push(host)
   }
   for (const prefix of dedupe(prefixes)) {
-    const target = route('prefixes', prefix, prefix.split('/')[0] ?? '')
+    const target = route('prefixes', prefix, () => prefix.split('/')[0] ?? '')
     if (target) bucket(target).prefixes.push(prefix)
   }
 

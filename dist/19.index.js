@@ -150,10 +150,11 @@ function groupItems(settings, targets) {
         return entry;
     };
     const unresolved = { label: `one of ${targets.map((target) => target.label).join(', ')} (routed after the zone lookup)`, id: '' };
+    // The hostname is only worked out when there are zones to choose from (a URL parse per item).
     const route = (input, item, hostname) => {
         if (targets.length === 1)
             return targets[0];
-        const zone = zoneFor(hostname, targets);
+        const zone = zoneFor(hostname(), targets);
         if (zone)
             return zone;
         if (targets.some((target) => target.name === undefined))
@@ -162,17 +163,17 @@ function groupItems(settings, targets) {
         return undefined;
     };
     for (const url of (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Q)(files)) {
-        const target = route('paths', url, new URL(url).hostname);
+        const target = route('paths', url, () => new URL(url).hostname);
         if (target)
             bucket(target).files.push(...withVariants(url, settings.purgeHeaders));
     }
     for (const host of (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Q)(hosts)) {
-        const target = route('hosts', host, host);
+        const target = route('hosts', host, () => host);
         if (target)
             bucket(target).hosts.push(host);
     }
     for (const prefix of (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Q)(prefixes)) {
-        const target = route('prefixes', prefix, prefix.split('/')[0] ?? '');
+        const target = route('prefixes', prefix, () => prefix.split('/')[0] ?? '');
         if (target)
             bucket(target).prefixes.push(prefix);
     }

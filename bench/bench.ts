@@ -6,13 +6,15 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 import { DEFAULT_TOKEN, startCloudflareEmulator, type RateLimit } from '../test/emulators/cloudflare.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const dist = join(root, 'dist')
+// BENCH_DIST=<dir> measures another build (an older commit's dist/, to compare); only runs of
+// the committed dist/ write RESULTS.md.
+const dist = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(root, 'dist')
 const entry = join(dist, 'index.js')
 const recorder = join(root, 'bench/record-run.mjs')
 const resultsFile = join(root, 'bench/RESULTS.md')
@@ -39,6 +41,8 @@ interface Row {
 
 interface ActionRun {
   exitCode: number | null
+  /** Epoch milliseconds when the process was started, for comparing with the emulator's log. */
+  startedAt: number
   wallMs: number
   outputs: Record<string, string>
   stdout: string
@@ -69,13 +73,14 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2)
   const chosen = sections.filter(([name]) => only.length === 0 || only.some((word) => name.includes(word)))
   if (chosen.length === 0) throw new Error(`no section matches ${only.join(' ')}; sections: ${sections.map(([name]) => name).join(', ')}`)
+  process.stderr.write(`bench: measuring ${relative(process.cwd(), entry) || entry}\n`)
   for (const [name, section] of chosen) {
     process.stderr.write(`bench: ${name}...\n`)
     rows.push(...(await section()))
   }
   const table = renderTable(rows)
   console.log(table)
-  if (chosen.length === sections.length) {
+  if (chosen.length === sections.length && !process.env.BENCH_DIST) {
     writeFileSync(resultsFile, renderResults(table))
     console.log(`\nwritten to ${relative(process.cwd(), resultsFile)}`)
   }
@@ -125,9 +130,10 @@ function dryRunInputs(): Record<string, string> {
   return { provider: 'cloudflare', zone: 'example.com', paths: 'https://example.com/index.html', 'dry-run': 'true' }
 }
 
+// stdout and stderr are pipes, as on the runner (a pipe costs a little more to set up than a file).
 function timeSync(args: string[], env: Record<string, string>): number {
   const started = performance.now()
-  const child = spawnSync(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'ignore', timeout: runTimeoutMs })
+  const child = spawnSync(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: runTimeoutMs })
   const elapsed = performance.now() - started
   if (child.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${child.status ?? child.signal}`)
   return elapsed
@@ -180,19 +186,28 @@ async function largePurge(): Promise<Row[]> {
 }
 
 async function tightPlan(): Promise<Row[]> {
-  // The Free plan's shape for tags (5 requests a minute, bucket 25), 60 times faster.
+  // The Free plan's shape for tags: 5 requests a minute, bucket 25, time-scaled. At 60 times
+  // faster (the issue's example) a token comes every 0.2 s but Retry-After still says whole
+  // seconds; at 12 times faster a token comes every second, and Retry-After's resolution is one
+  // token, as in the real plan (both 12 s). Both are measured.
   const tagCount = 3_000
   const requests = tagCount / 100
-  const rateLimit: RateLimit = { ratePerSecond: 5, bucket: 25 }
   const tags = Array.from({ length: tagCount }, (_, index) => `release-tag-${index}`)
-  return bucketCase({
-    name: 'tight plan',
-    label: `3,000 tags (${requests} requests), Free plan shape 60x faster: 5 requests/s, bucket 25`,
-    rateLimit,
-    cost: requests,
-    inputs: { 'keys-file': 'tags.txt' },
-    files: { 'tags.txt': tags.join('\n') },
-  })
+  const rows: Row[] = []
+  for (const speedUp of [60, 12]) {
+    const ratePerSecond = (5 * speedUp) / 60
+    rows.push(
+      ...(await bucketCase({
+        name: `tight plan ${speedUp}x`,
+        label: `3,000 tags (${requests} requests), Free plan shape ${speedUp}x faster: ${ratePerSecond} requests/s, bucket 25`,
+        rateLimit: { ratePerSecond, bucket: 25 },
+        cost: requests,
+        inputs: { 'keys-file': 'tags.txt' },
+        files: { 'tags.txt': tags.join('\n') },
+      })),
+    )
+  }
+  return rows
 }
 
 async function bucketCase(bucketCase: BucketCase): Promise<Row[]> {
@@ -206,26 +221,27 @@ async function bucketCase(bucketCase: BucketCase): Promise<Row[]> {
     const purgeRequests = emulator.requests.filter((request) => request.path.endsWith('/purge_cache'))
     const rejected = purgeRequests.length - emulator.purges.length
     const failed = Number(run.outputs.failed ?? Number.NaN)
+    const attempts = (JSON.parse(run.outputs.result ?? '{"batches":[]}') as { batches: { attempts: number }[] }).batches.map((batch) => batch.attempts)
     // The bucket starts full: what it holds goes at once, the rest at its rate.
     const minimumMs = (Math.max(0, bucketCase.cost - rateLimit.bucket) / rateLimit.ratePerSecond) * 1000
-    const firstAt = purgeRequests[0]?.at ?? 0
-    const lastAt = purgeRequests.at(-1)?.at ?? 0
+    const firstAt = purgeRequests[0]?.at ?? run.startedAt
+    const lastAt = purgeRequests.at(-1)?.at ?? run.startedAt
     const wallRatio = run.wallMs / minimumMs
     return [
       {
-        measure: `${bucketCase.name}: ${bucketCase.label}; wall time of the step against the bucket's minimum`,
+        measure: `${bucketCase.name}: ${bucketCase.label}; wall time of the step / the bucket's minimum`,
         value: `${seconds(run.wallMs)} / ${seconds(minimumMs)} = ${ratio(wallRatio)}`,
         target: `<= ${targets.bucketRatio}x`,
         met: wallRatio <= targets.bucketRatio,
       },
       {
-        measure: `${bucketCase.name}: first to last purge request`,
-        value: seconds(lastAt - firstAt),
+        measure: `${bucketCase.name}: start-up to the first purge request; first to last purge request (/ the minimum)`,
+        value: `${seconds(firstAt - run.startedAt)}; ${seconds(lastAt - firstAt)} (${ratio((lastAt - firstAt) / minimumMs)})`,
         target: '',
       },
       {
-        measure: `${bucketCase.name}: purge requests sent (with retries), 429s met, items failed`,
-        value: `${purgeRequests.length}, ${rejected}, ${Number.isNaN(failed) ? `no output (exit ${run.exitCode})` : failed}`,
+        measure: `${bucketCase.name}: purge requests sent (retries included), 429s met, most attempts of one batch, items failed`,
+        value: `${purgeRequests.length}, ${rejected}, ${Math.max(0, ...attempts)}, ${Number.isNaN(failed) ? `no output (exit ${run.exitCode})` : failed}`,
         target: 'failed 0',
         met: failed === 0 && run.exitCode === 0,
       },
@@ -246,10 +262,11 @@ async function scale(): Promise<Row[]> {
   )
   expectSuccess(run, 'the 100,000-URL dry-run')
   const peak = run.record?.maxRssBytes ?? Number.NaN
+  const cpuMs = (run.record?.cpuMicros ?? Number.NaN) / 1000
   return [
     {
-      measure: 'scale: dry-run of 100,000 URLs (paths-file), wall time of the step',
-      value: seconds(run.wallMs),
+      measure: 'scale: dry-run of 100,000 URLs (paths-file), wall time of the step (its CPU time)',
+      value: `${seconds(run.wallMs)} (${seconds(cpuMs)})`,
       target: `< ${targets.scaleSeconds} s`,
       met: run.wallMs < targets.scaleSeconds * 1000,
     },
@@ -304,6 +321,7 @@ async function runAction(inputs: Record<string, string>, options: RunOptions): P
   const args = options.record ? ['--import', recorder, entry] : [entry]
   if (options.record) env.BENCH_RECORD = recordFile
 
+  const startedAt = Date.now()
   const started = performance.now()
   const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] })
   let stdout = ''
@@ -313,7 +331,7 @@ async function runAction(inputs: Record<string, string>, options: RunOptions): P
   const wallMs = performance.now() - started
   clearTimeout(killer)
 
-  const run: ActionRun = { exitCode, wallMs, outputs: readOutputs(readFileSync(env.GITHUB_OUTPUT as string, 'utf8')), stdout }
+  const run: ActionRun = { exitCode, startedAt, wallMs, outputs: readOutputs(readFileSync(env.GITHUB_OUTPUT as string, 'utf8')), stdout }
   if (options.record) run.record = JSON.parse(readFileSync(recordFile, 'utf8')) as ActionRun['record'] & object
   return run
 }

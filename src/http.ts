@@ -75,10 +75,8 @@ export class HttpClient {
     let attempts = 0
     for (;;) {
       const pauseMs = this.pausedUntil - this.now()
-      if (pauseMs > 0) {
-        if (this.now() + pauseMs >= this.deadline) return { verdict: this.outOfTime(attempts), attempts }
-        await this.sleep(pauseMs)
-      }
+      // Never past the deadline: a pause is only set when it ends before it.
+      if (pauseMs > 0) await this.sleep(pauseMs)
       const remainingMs = this.deadline - this.now()
       if (remainingMs <= 0) return { verdict: this.outOfTime(attempts), attempts }
 
@@ -192,7 +190,7 @@ export async function mapConcurrent<T, R>(items: readonly T[], limit: number, wo
 /** A short, single-line rendering of an answer body for error messages (an HTML page's title). */
 export function bodySnippet(body: string): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]
-  const text = (title ?? body).replace(/\s+/g, ' ').trim()
+  const text = (title?.trim() ? title : body).replace(/\s+/g, ' ').trim()
   if (text === '') return '(empty body)'
   return text.length > 300 ? `${text.slice(0, 300)}...` : text
 }

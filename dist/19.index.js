@@ -139,6 +139,9 @@ function groupItems(settings, targets) {
             errors.push(`input keys: cache tags are 1 to 1,024 printable ASCII characters without spaces, got ${quote(tag)}`);
     }
     const groups = [];
+    // No zone is its own input error; routing to none would only repeat it for every item.
+    if (targets.length === 0)
+        return { groups, errors };
     if (settings.scope === 'all') {
         return { groups: targets.map((target) => ({ target, kind: 'everything', items: [] })), errors };
     }

@@ -143,6 +143,8 @@ function groupItems(settings: Settings, targets: Target[]): { groups: PurgeGroup
   }
 
   const groups: PurgeGroup[] = []
+  // No zone is its own input error; routing to none would only repeat it for every item.
+  if (targets.length === 0) return { groups, errors }
   if (settings.scope === 'all') {
     return { groups: targets.map((target) => ({ target, kind: 'everything', items: [] })), errors }
   }

@@ -18,6 +18,8 @@ export type Fault =
   | { truncated: true }
   /** A 200 with an HTML page, as a proxy or a bot challenge would send. */
   | { nonJson: true }
+  /** No fault: answer normally (a placeholder in a queue of faults). */
+  | { pass: true }
 
 export interface Reply {
   status: number
@@ -84,7 +86,8 @@ export async function startLoopback(options: LoopbackOptions): Promise<Loopback>
     }
     requests.push(recorded)
 
-    const fault = options.faultFor?.(recorded)
+    const drawn = options.faultFor?.(recorded)
+    const fault = drawn && 'pass' in drawn ? undefined : drawn
     if (fault && 'reset' in fault) {
       request.socket.resetAndDestroy()
       return

@@ -23,6 +23,8 @@ export interface Provider {
   authHeaders(settings: Settings): Record<string, string>
   request(batch: Batch, settings: Settings): ApiRequest
   readAnswer(answer: Answer, batch: Batch): Outcome
+  /** Adds what the provider knows about its API host being unreachable (DNS failure, refused). */
+  explainNetworkError?(message: string, apiUrl: string): string
   /** Runs after every batch was sent, e.g. polling asynchronous invalidations (`wait`). */
   settle?(results: BatchResult[], settings: Settings, api: ApiContext): Promise<void>
 }

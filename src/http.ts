@@ -146,7 +146,11 @@ export function isRetryableStatus(status: number): boolean {
 /** `Retry-After` on 429 and 503, in seconds or as an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(answer: Answer, now: number): number | undefined {
   if (answer.status !== 429 && answer.status !== 503) return undefined
-  const value = header(answer, 'retry-after')
+  return parseRetryAfter(header(answer, 'retry-after'), now)
+}
+
+/** A `Retry-After` value (seconds or an HTTP date) in milliseconds from `now`, on any answer. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (value === undefined) return undefined
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000)
   const date = Date.parse(value)

@@ -78,13 +78,14 @@ export interface ApiContext {
   headers: Record<string, string>
 }
 
-export const providerNames = ['cloudflare', 'edgio'] as const
+export const providerNames = ['cloudflare', 'edgio', 'cloudimage'] as const
 export type ProviderName = (typeof providerNames)[number]
 
 // Each provider loads only when chosen, so a run pays for one CDN's code.
 const loaders: Record<ProviderName, () => Promise<Provider>> = {
   cloudflare: async () => (await import('./cloudflare.js')).cloudflare,
   edgio: async () => (await import('./edgio.js')).edgio,
+  cloudimage: async () => (await import('./cloudimage.js')).cloudimage,
 }
 
 export function loadProvider(name: ProviderName): Promise<Provider> {

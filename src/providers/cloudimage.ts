@@ -18,7 +18,6 @@ const maxServerPollDelayMs = 60_000
 
 interface InvalidationAnswer {
   status?: unknown
-  msg?: unknown
   invalidation?: { status?: unknown; uuid?: unknown } | null
 }
 

@@ -23,10 +23,11 @@ export interface HttpRequest {
 
 export type Verdict =
   | { ok: true; id?: string }
-  | { ok: false; error: string; retryable?: boolean; retryAfterMs?: number }
+  | { ok: false; error: string; retryable?: boolean; retryAfterMs?: number; unreachable?: true }
 
 export interface Attempted<V extends Verdict> {
-  verdict: V | { ok: false; error: string }
+  /** `unreachable` when the last attempt could not connect to the host at all (DNS, refused). */
+  verdict: V | { ok: false; error: string; unreachable?: true }
   /** Requests actually sent; 0 when the deadline passed first. */
   attempts: number
 }
@@ -82,7 +83,7 @@ export class HttpClient {
 
       attempts++
       const result = await this.attempt(req, Math.min(this.requestTimeoutMs, remainingMs))
-      const verdict: Verdict = 'status' in result ? readOrFail(read, result) : { ok: false, error: result.error, retryable: true }
+      const verdict: Verdict = 'status' in result ? readOrFail(read, result) : { ok: false, retryable: true, ...result }
       if (verdict.ok) return { verdict: verdict as V, attempts }
 
       const retryable = verdict.retryable ?? ('status' in result && isRetryableStatus(result.status))
@@ -91,10 +92,8 @@ export class HttpClient {
       const serverWaitMs = verdict.retryAfterMs ?? ('status' in result ? retryAfterMs(result, this.now()) : undefined)
       const waitMs = serverWaitMs ?? this.backoffMs(attempts)
       if (this.now() + waitMs >= this.deadline) {
-        return {
-          verdict: { ok: false, error: `${verdict.error}; gave up: the next try (in ${formatSeconds(waitMs)}) would pass the timeout` },
-          attempts,
-        }
+        const error = `${verdict.error}; gave up: the next try (in ${formatSeconds(waitMs)}) would pass the timeout`
+        return { verdict: { ok: false, error, ...(verdict.unreachable ? { unreachable: true } : {}) }, attempts }
       }
       if (serverWaitMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, this.now() + serverWaitMs)
       this.onRetry?.({ url: req.url, attempt: attempts, waitMs, reason: verdict.error })
@@ -111,7 +110,7 @@ export class HttpClient {
     return { ok: false as const, error: attempts === 0 ? 'not sent: the timeout ran out first' : 'the timeout ran out while retrying' }
   }
 
-  private async attempt(req: HttpRequest, timeoutMs: number): Promise<Answer | { error: string }> {
+  private async attempt(req: HttpRequest, timeoutMs: number): Promise<Answer | { error: string; unreachable?: true }> {
     const signal = AbortSignal.timeout(timeoutMs)
     try {
       const response = await request(req.url, {
@@ -126,7 +125,8 @@ export class HttpClient {
       return { status: response.statusCode, headers: response.headers, body }
     } catch (error) {
       if (signal.aborted) return { error: `no complete answer within ${formatSeconds(timeoutMs)} from ${hostOf(req.url)}` }
-      return { error: `${networkErrorMessage(error)} (${hostOf(req.url)})` }
+      const message = `${networkErrorMessage(error)} (${hostOf(req.url)})`
+      return unreachableCodes.has(errorCode(error) ?? '') ? { error: message, unreachable: true } : { error: message }
     }
   }
 }
@@ -146,7 +146,11 @@ export function isRetryableStatus(status: number): boolean {
 /** `Retry-After` on 429 and 503, in seconds or as an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(answer: Answer, now: number): number | undefined {
   if (answer.status !== 429 && answer.status !== 503) return undefined
-  const value = header(answer, 'retry-after')
+  return parseRetryAfter(header(answer, 'retry-after'), now)
+}
+
+/** A `Retry-After` value (seconds or an HTTP date) in milliseconds from `now`, on any answer. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (value === undefined) return undefined
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000)
   const date = Date.parse(value)
@@ -158,9 +162,15 @@ export function header(answer: Answer, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
+/** Errors that mean no connection was made at all: the name does not resolve, or nothing listens. */
+const unreachableCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'])
+
+function errorCode(error: unknown): string | undefined {
+  return (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code
+}
+
 function networkErrorMessage(error: unknown): string {
-  const cause = (error as { cause?: { code?: string } }).cause
-  const code = (error as { code?: string }).code ?? cause?.code
+  const code = errorCode(error)
   const message = errorMessage(error)
   return code && !message.includes(code) ? `${message} (${code})` : message
 }

@@ -98,7 +98,8 @@ async function sendBatch(provider: Provider, settings: Settings, api: ApiContext
     (answer) => provider.readAnswer(answer, batch),
   )
   if (verdict.ok) return { ...batch, status: 'purged', attempts, ...(verdict.id ? { id: verdict.id } : {}) }
-  return { ...batch, status: attempts === 0 ? 'skipped' : 'failed', attempts, error: verdict.error }
+  const error = verdict.unreachable && provider.explainNetworkError ? provider.explainNetworkError(verdict.error, api.apiUrl) : verdict.error
+  return { ...batch, status: attempts === 0 ? 'skipped' : 'failed', attempts, error }
 }
 
 function describeRequest(provider: Provider, settings: Settings, batch: Batch): string {

@@ -1,5 +1,5 @@
 import type { PurgeHeader, Settings } from '../inputs.js'
-import { dedupe } from '../lists.js'
+import { dedupe, quote } from '../lists.js'
 import { bodySnippet, type Answer } from '../http.js'
 import type { ApiContext, Item, Outcome, Provider, PurgeGroup, Target } from './index.js'
 
@@ -241,8 +241,4 @@ function withVariants(url: string, purgeHeaders: PurgeHeader[]): Item[] {
     combinations = combinations.flatMap((combination) => header.values.map((value) => ({ ...combination, [header.name]: value })))
   }
   return combinations.map((headers) => ({ url, headers }))
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value)
 }

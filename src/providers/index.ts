@@ -23,6 +23,8 @@ export interface Provider {
   authHeaders(settings: Settings): Record<string, string>
   request(batch: Batch, settings: Settings): ApiRequest
   readAnswer(answer: Answer, batch: Batch): Outcome
+  /** Adds what the provider knows about its API host being unreachable (DNS failure, refused). */
+  explainNetworkError?(message: string, apiUrl: string): string
   /** Runs after every batch was sent, e.g. polling asynchronous invalidations (`wait`). */
   settle?(results: BatchResult[], settings: Settings, api: ApiContext): Promise<void>
 }
@@ -76,12 +78,14 @@ export interface ApiContext {
   headers: Record<string, string>
 }
 
-export const providerNames = ['cloudflare'] as const
+export const providerNames = ['cloudflare', 'edgio', 'cloudimage'] as const
 export type ProviderName = (typeof providerNames)[number]
 
 // Each provider loads only when chosen, so a run pays for one CDN's code.
 const loaders: Record<ProviderName, () => Promise<Provider>> = {
   cloudflare: async () => (await import('./cloudflare.js')).cloudflare,
+  edgio: async () => (await import('./edgio.js')).edgio,
+  cloudimage: async () => (await import('./cloudimage.js')).cloudimage,
 }
 
 export function loadProvider(name: ProviderName): Promise<Provider> {

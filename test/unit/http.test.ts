@@ -433,6 +433,25 @@ describe('HttpClient.send: network errors', () => {
     expect(result.attempts).toBe(2)
     expect(result.verdict).toMatchObject({ ok: false, error: 'connect failed (ECONNREFUSED) (api.example.test)' })
   })
+
+  it.each([
+    { name: 'a DNS failure', error: Object.assign(new Error('getaddrinfo ENOTFOUND api.example.test'), { code: 'ENOTFOUND' }), unreachable: true },
+    { name: 'a refused connection (code on the cause)', error: Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } }), unreachable: true },
+    { name: 'a reset after connecting', error: Object.assign(new Error('other side closed'), { code: 'ECONNRESET' }), unreachable: false },
+  ])('marks $name as unreachable or not, also when the retry would pass the deadline', async ({ error, unreachable }) => {
+    const { agent, pool } = mockApi()
+    pool.intercept({ path: '/purge', method: 'POST' }).replyWithError(error).times(2)
+    const clock = fakeClock()
+    const ranOut = await client(agent, clock, { retries: 0 }).http.send({ url, method: 'POST' }, readJson)
+    const gaveUp = await client(agent, clock, { deadline: clock.now() + 500 }).http.send({ url, method: 'POST' }, readJson)
+
+    for (const result of [ranOut, gaveUp]) {
+      expect(result.verdict.ok).toBe(false)
+      expect(!result.verdict.ok && result.verdict.unreachable === true).toBe(unreachable)
+      expect(!result.verdict.ok && result.verdict.error).toContain('(api.example.test)')
+    }
+    expect(!gaveUp.verdict.ok && gaveUp.verdict.error).toMatch(/gave up: the next try \(in 1 s\) would pass the timeout$/)
+  })
 })
 
 describe('HttpClient.send: the per-attempt timeout, against a real server', () => {

@@ -21,6 +21,8 @@ type Case = [name: string, inputs: Record<string, string>, expected: RegExp[]]
 
 const cloudflare = (more: Record<string, string>) => ({ provider: 'cloudflare', token: 'cf-secret-token-1234', zone: 'example.com', ...more })
 const url = 'https://example.com/a.css'
+const edgio = (more: Record<string, string>) => ({ provider: 'edgio', token: 'edgio-secret-token-1234', team: 'acme', site: 'shop', environment: 'production', ...more })
+const cloudimage = (more: Record<string, string>) => ({ provider: 'cloudimage', token: 'ci-secret-key-1234', ...more })
 
 const cases: Case[] = [
   ['unknown provider', { provider: 'akamia', token: 't0ken-1234', paths: url }, [/^input provider: expected one of .*got "akamia"$/]],
@@ -79,6 +81,19 @@ const cases: Case[] = [
   ['a missing paths-file', cloudflare({ 'paths-file': 'missing.txt' }), [/^input paths-file: cannot read "missing.txt" \(ENOENT\)/]],
   ['a paths-file that is a JSON object list', cloudflare({ 'paths-file': 'bad.json' }), [/^input paths-file: "bad.json": a value starting with "\[" must be a JSON array of strings$/]],
   ['a URL outside every zone', cloudflare({ zone: 'example.com, example.org', paths: 'https://example.net/a' }), [/^input paths: "https:\/\/example.net\/a" belongs to none of the zones example.com, example.org$/]],
+  ['edgio without team, site and environment', edgio({ team: '', site: '', environment: '', paths: '/a' }), [/^input team: required for provider edgio$/, /^input site: required/, /^input environment: required/]],
+  ['edgio path that is not from the root', edgio({ paths: 'sports/*' }), [/^input paths: expected a path from the root such as \/sports\/\* or an http\(s\) URL/]],
+  ['edgio path with a space', edgio({ paths: '/a b' }), [/^input paths: paths cannot contain spaces/]],
+  ['edgio batch-size over its maximum', edgio({ paths: '/a', 'batch-size': '1001' }), [/^input batch-size: at most 1000 for paths on Edgio/]],
+  ['hosts on edgio', edgio({ hosts: 'www.example.com' }), [/^input hosts: does not apply to provider edgio; it is for cloudflare$/]],
+  ['zone on edgio', edgio({ paths: '/a', zone: 'example.com' }), [/^input zone: does not apply to provider edgio/]],
+  ['edgio scope all with cache-hashes', edgio({ scope: 'all', 'cache-hashes': 'abc' }), [/^input scope: "all" purges everything and cannot be combined with cache-hashes/]],
+  ['cloudimage URL with a query string', cloudimage({ paths: '/sample.li/birds.jpg?w=200' }), [/^input paths: .*query string/]],
+  ['cloudimage wildcard in the middle', cloudimage({ paths: '/sample.li/*/birds.jpg' }), [/^input paths: /]],
+  ['keys on cloudimage', cloudimage({ keys: 'release' }), [/^input keys: does not apply to provider cloudimage; it is for cloudflare, edgio/]],
+  ['cloudimage batch-size over 15', cloudimage({ paths: '/sample.li/a.jpg', 'batch-size': '16' }), [/^input batch-size: at most 15 for urls on Cloudimage, got 16$/]],
+  ['team on cloudimage', cloudimage({ paths: '/sample.li/a.jpg', team: 'acme' }), [/^input team: does not apply to provider cloudimage/]],
+  ['cloudimage without a token', cloudimage({ token: '', paths: '/sample.li/a.jpg' }), [/^input token: required for provider cloudimage/]],
   [
     'six problems at once',
     cloudflare({ zone: '', timeout: '0', retries: 'x', paths: 'ftp://a', hosts: 'a/b', team: 'acme' }),
@@ -90,7 +105,7 @@ describe.concurrent('bad inputs', () => {
   it.each(cases)('%s', async (_name, inputs, expected) => {
     const run = await runAction(
       { 'api-url': server.url, ...inputs },
-      { files: { 'tags.txt': 'a\nb', 'bad.json': '[{"url": 1}]' }, secrets: ['cf-secret-token-1234'] },
+      { files: { 'tags.txt': 'a\nb', 'bad.json': '[{"url": 1}]' }, secrets: ['cf-secret-token-1234', 'edgio-secret-token-1234', 'ci-secret-key-1234'] },
     )
     expect(run.exitCode).toBe(1)
     expect(run.errors).toHaveLength(1)
@@ -103,6 +118,6 @@ describe.concurrent('bad inputs', () => {
   })
 
   it('covers enough cases', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(55)
+    expect(cases.length).toBeGreaterThanOrEqual(60)
   })
 })

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { startCloudflareEmulator, type Fault } from '../emulators/cloudflare.js'
+import { startCloudimageEmulator } from '../emulators/cloudimage.js'
+import { startEdgioEmulator } from '../emulators/edgio.js'
 import { result, runAction } from './run-action.js'
 
 /**
@@ -41,7 +43,9 @@ const rows = {
   },
   'truncated JSON': { faults: () => [{ truncated: true as const }] },
   'a non-JSON 2xx': { faults: () => [{ nonJson: true as const }] },
-  'success: false with HTTP 200': { faults: () => [{ successFalse: { code: 1082, message: 'You can only purge files for this zone' } }] },
+  'success: false with HTTP 200': {
+    faults: () => [{ status: 200, body: JSON.stringify({ success: false, status: 'error', errors: [{ code: 1082, message: 'You can only purge files for this zone' }], messages: [], result: null }) }],
+  },
   '401': { faults: () => [{ status: 401 }] },
   '403': { faults: () => [{ status: 403 }] },
   '404': { faults: () => [{ status: 404, body: JSON.stringify({ success: false, errors: [{ code: 7003, message: 'Could not route to /zones/x/purge_cache, perhaps your object identifier is invalid?' }], messages: [], result: null }) }] },
@@ -81,6 +85,63 @@ const fixtures: Record<string, ProviderFixture> = {
       '401': failed(/HTTP 401, Cloudflare error 10000: Authentication error/),
       '403': failed(/HTTP 403, Cloudflare error 10000: Authentication error/),
       '404': failed(/HTTP 404, Cloudflare error 7003: Could not route/),
+    },
+  },
+  edgio: {
+    async start(faults) {
+      const edgio = await startEdgioEmulator({ token: 'edgio-deploy-token-0123456789', team: 'acme', site: 'shop', environment: 'production' })
+      edgio.faults.push(...faults)
+      return {
+        inputs: { provider: 'edgio', token: 'edgio-deploy-token-0123456789', team: 'acme', site: 'shop', environment: 'production', paths: '/a.css', 'api-url': edgio.url },
+        close: edgio.close,
+      }
+    },
+    // Edgio never documented its answers: any 2xx is success, whatever the body.
+    expected: {
+      '429 with Retry-After in seconds': purged(),
+      '429 with Retry-After as an HTTP date': purged(),
+      '429 without Retry-After': purged(),
+      '503 with Retry-After': purged(),
+      '500': purged(),
+      '502 with an HTML body, every time': failed(/HTTP 502: 502 Bad Gateway/, 3),
+      '408': purged(),
+      'connection reset': purged(),
+      'a server that never answers': failed(/no complete answer within \d+(\.\d)? s from 127\.0\.0\.1:\d+/),
+      'a body that trickles slower than the timeout': failed(/no complete answer within/),
+      'truncated JSON': purged(1),
+      'a non-JSON 2xx': purged(1),
+      'success: false with HTTP 200': purged(1),
+      '401': failed(/HTTP 401: /),
+      '403': failed(/HTTP 403: /),
+      '404': failed(/HTTP 404: .*Could not route/),
+    },
+  },
+  cloudimage: {
+    async start(faults) {
+      const api = await startCloudimageEmulator({ apiKey: 'cloudimage-api-key-0123456789' })
+      api.faults.push(...faults)
+      return {
+        inputs: { provider: 'cloudimage', token: 'cloudimage-api-key-0123456789', paths: '/sample.li/birds.jpg', 'api-url': api.url },
+        close: api.close,
+      }
+    },
+    expected: {
+      '429 with Retry-After in seconds': purged(),
+      '429 with Retry-After as an HTTP date': purged(),
+      '429 without Retry-After': purged(),
+      '503 with Retry-After': purged(),
+      '500': purged(),
+      '502 with an HTML body, every time': failed(/HTTP 502: 502 Bad Gateway/, 3),
+      '408': purged(),
+      'connection reset': purged(),
+      'a server that never answers': failed(/no complete answer within \d+(\.\d)? s from 127\.0\.0\.1:\d+/),
+      'a body that trickles slower than the timeout': failed(/no complete answer within/),
+      'truncated JSON': failed(/HTTP 201, not a Cloudimage API answer: \{"status":"success"/),
+      'a non-JSON 2xx': failed(/HTTP 200, not a Cloudimage API answer: Just a moment\.\.\./),
+      'success: false with HTTP 200': failed(/HTTP 200, status is not success: .*"status":"error"/),
+      '401': failed(/HTTP 401: /),
+      '403': failed(/HTTP 403: /),
+      '404': failed(/HTTP 404: .*Could not route/),
     },
   },
 }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
+import { readGithubContext, type GithubContext } from './github-context.js'
 import { HttpClient, formatSeconds, mapConcurrent } from './http.js'
 import { inputNames, parseInputs, type RawInputs, type Settings } from './inputs.js'
 import { planBatches } from './plan.js'
@@ -13,7 +14,7 @@ export async function run(): Promise<void> {
     const startedAt = Date.now()
     const raw = readRawInputs()
     registerSecret(raw.token ?? '')
-    const deploy = readDeployInfo()
+    const github = readGithubContext()
 
     const { settings, errors } = parseInputs(raw, { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd() })
     if (!settings) return core.setFailed(redact(errors.join('\n')))
@@ -41,7 +42,7 @@ export async function run(): Promise<void> {
       Object.assign(report, purge)
     }
     report.durationMs = Date.now() - startedAt
-    report.deploy = await deploy
+    report.deploy = deployInfo(github)
 
     logBatches(report)
     setOutputs(report)
@@ -107,16 +108,10 @@ function describeRequest(provider: Provider, settings: Settings, batch: Batch): 
   return `${request.method} ${apiUrl}${request.path}${request.body !== undefined ? ` ${request.body}` : ''}`
 }
 
-/** The deploy this purge follows, for the summary; loaded beside the work, not before it. */
-async function readDeployInfo(): Promise<DeployInfo | undefined> {
-  if (!process.env.GITHUB_REPOSITORY) return undefined
-  try {
-    const { context } = await import('@actions/github')
-    const release = (context.payload.release as { tag_name?: string } | undefined)?.tag_name
-    const ref = release ?? context.ref.replace(/^refs\/(heads|tags)\//, '')
-    const { owner, repo } = context.repo
-    return { event: context.eventName, ref, sha: context.sha, runUrl: `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` }
-  } catch {
-    return undefined
-  }
+/** The deploy this purge follows, for the summary. */
+function deployInfo(github: GithubContext): DeployInfo | undefined {
+  if (!github.repository) return undefined
+  const release = (github.payload.release as { tag_name?: unknown } | undefined)?.tag_name
+  const ref = typeof release === 'string' ? release : github.ref.replace(/^refs\/(heads|tags)\//, '')
+  return { event: github.eventName, ref, sha: github.sha, runUrl: `${github.serverUrl}/${github.repository}/actions/runs/${github.runId}` }
 }

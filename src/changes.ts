@@ -3,6 +3,7 @@ import type { getOctokit } from '@actions/github'
 import type { GithubContext } from './github-context.js'
 import { header, isRetryableStatus, type Answer, type HttpClient } from './http.js'
 import type { Settings } from './inputs.js'
+import { dedupe } from './lists.js'
 import { mapFiles, parsePathMap, type MappedFiles, type PathRule } from './path-map.js'
 
 /**
@@ -155,9 +156,9 @@ export function incompleteReason(answer: CompareAnswer, base: string, head: stri
   return undefined
 }
 
-/** A rename counts its old and its new path; every path once, in the order given. */
+/** A rename counts its old and its new path (a copy only its new one); every path once, in order. */
 export function changedPaths(files: readonly ChangedFile[]): string[] {
-  return [...new Set(files.flatMap((file) => (file.previousPath !== undefined ? [file.path, file.previousPath] : [file.path])))]
+  return dedupe(files.flatMap((file) => (file.status === 'renamed' && file.previousPath !== undefined ? [file.path, file.previousPath] : [file.path])))
 }
 
 type GitHubClient = ReturnType<typeof getOctokit>

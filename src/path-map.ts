@@ -37,7 +37,8 @@ export interface MappedFiles {
   targets: string[]
 }
 
-const globOptions = { dot: true, capture: true } as const
+// Repository paths always use `/`, on every runner; dotfiles are files like any other.
+const globOptions = { dot: true, capture: true, windows: false } as const
 
 export function parsePathMap(text: string): { rules: PathRule[]; errors: string[] } {
   const rules: PathRule[] = []

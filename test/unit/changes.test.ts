@@ -105,14 +105,16 @@ describe('incompleteReason: when the compare API does not list what the deploy c
 })
 
 describe('changed paths', () => {
-  it('counts a rename as its new and old path, every path once', () => {
+  it('counts a rename as its new and old path, a copy as its new path, every path once', () => {
     expect(
       changedPaths([
         { path: 'b.css', status: 'renamed', previousPath: 'a.css' },
         { path: 'c.css', status: 'removed' },
         { path: 'a.css', status: 'added' },
+        { path: 'd.css', status: 'copied', previousPath: 'b.css' },
+        { path: 'e.css', status: 'copied', previousPath: 'unchanged.css' },
       ]),
-    ).toEqual(['b.css', 'a.css', 'c.css'])
+    ).toEqual(['b.css', 'a.css', 'c.css', 'd.css', 'e.css'])
   })
 
   it('reads git diff --name-status -z, names with spaces, newlines and non-ASCII included', () => {

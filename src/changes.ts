@@ -222,7 +222,9 @@ export async function compare(github: GitHubClient, request: Pick<ChangeRequest,
       commits += page.commits?.length ?? 0
     }
   } catch (error) {
-    throw new Error(`changed-since: GitHub cannot compare ${basehead} in ${request.owner}/${request.repo}: ${githubError(error)}`, { cause: error })
+    throw new Error(`changed-since: GitHub cannot compare ${basehead} in ${request.owner}/${request.repo}: ${githubError(error, 'a ref that does not exist in the repository, or a github-token that cannot read it')}`, {
+      cause: error,
+    })
   }
   const [first] = pages
   if (!first) throw new Error(`changed-since: GitHub answered no comparison for ${basehead}`)
@@ -241,7 +243,7 @@ export async function previousReleaseTag(github: GitHubClient, request: Pick<Cha
       if (previousRelease(response.data, current)) break
     }
   } catch (error) {
-    throw new Error(`changed-since: cannot list the releases of ${request.owner}/${request.repo} to find the one before ${current.tag}: ${githubError(error)}`, {
+    throw new Error(`changed-since: cannot list the releases of ${request.owner}/${request.repo} to find the one before ${current.tag}: ${githubError(error, 'a github-token that cannot read the repository')}`, {
       cause: error,
     })
   }
@@ -255,13 +257,14 @@ export async function previousReleaseTag(github: GitHubClient, request: Pick<Cha
   return previous.tag_name
 }
 
-function githubError(error: unknown): string {
+/** GitHub's own message, with what its status usually means here. */
+function githubError(error: unknown, notFoundMeans: string): string {
   const { status, response, message } = error as { status?: number; response?: { data?: { message?: unknown } }; message?: string }
   const said = typeof response?.data?.message === 'string' ? response.data.message : (message ?? String(error))
   if (response === undefined) return said
   const hint =
     status === 404
-      ? ' (a ref that does not exist in the repository, or a github-token that cannot read it)'
+      ? ` (${notFoundMeans})`
       : status === 401 || status === 403
         ? ' (github-token needs read access to contents: permissions: contents: read)'
         : ''

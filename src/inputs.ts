@@ -246,7 +246,7 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
     lists.paths.length + lists.keys.length + (values.hosts ?? []).length + (values.prefixes ?? []).length + (values['cache-hashes'] ?? []).length
   if (changedSince && !given('path-map')) errors.push('input path-map: required with changed-since; rules "<glob> => <target>", e.g. "public/** => https://example.com/**"')
   if (!changedSince && given('path-map')) errors.push('input path-map: used only with changed-since (the ref the changed files are counted from)')
-  if (changedSince && !values['github-token']) errors.push('input github-token: required with changed-since (the default is ${{ github.token }}); it reads the comparison')
+  if (changedSince && !values['github-token']) errors.push('input github-token: required with changed-since, to read the comparison (the default is the job\'s own token)')
   // With changed-since, what to purge is known only once the changed files are mapped.
   if (values.scope === 'listed' && itemCount === 0 && !changedSince && !errors.some((error) => /^input (paths|keys|hosts|prefixes|cache-hashes)/.test(error))) {
     errors.push(

@@ -361,7 +361,9 @@ async function compare(github, request, base) {
         }
     }
     catch (error) {
-        throw new Error(`changed-since: GitHub cannot compare ${basehead} in ${request.owner}/${request.repo}: ${githubError(error)}`, { cause: error });
+        throw new Error(`changed-since: GitHub cannot compare ${basehead} in ${request.owner}/${request.repo}: ${githubError(error, 'a ref that does not exist in the repository, or a github-token that cannot read it')}`, {
+            cause: error,
+        });
     }
     const [first] = pages;
     if (!first)
@@ -382,7 +384,7 @@ async function previousReleaseTag(github, request, current) {
         }
     }
     catch (error) {
-        throw new Error(`changed-since: cannot list the releases of ${request.owner}/${request.repo} to find the one before ${current.tag}: ${githubError(error)}`, {
+        throw new Error(`changed-since: cannot list the releases of ${request.owner}/${request.repo} to find the one before ${current.tag}: ${githubError(error, 'a github-token that cannot read the repository')}`, {
             cause: error,
         });
     }
@@ -393,13 +395,14 @@ async function previousReleaseTag(github, request, current) {
     }
     return previous.tag_name;
 }
-function githubError(error) {
+/** GitHub's own message, with what its status usually means here. */
+function githubError(error, notFoundMeans) {
     const { status, response, message } = error;
     const said = typeof response?.data?.message === 'string' ? response.data.message : (message ?? String(error));
     if (response === undefined)
         return said;
     const hint = status === 404
-        ? ' (a ref that does not exist in the repository, or a github-token that cannot read it)'
+        ? ` (${notFoundMeans})`
         : status === 401 || status === 403
             ? ' (github-token needs read access to contents: permissions: contents: read)'
             : '';

@@ -76,6 +76,15 @@ const purgeHeaderLines = z.string().transform((value, ctx) => {
   return headers
 })
 
+// An expression the runner did not evaluate (`${{ github.token }}` outside Actions) is no value.
+const expressionDefault = z
+  .string()
+  .optional()
+  .transform((value) => {
+    const trimmed = (value ?? '').trim()
+    return trimmed.startsWith('${{') ? '' : trimmed
+  })
+
 const every = 'all' as const
 
 /** name -> schema, the action.yml default (when it has one), and the providers it applies to. */
@@ -104,6 +113,9 @@ export const inputSchema = {
   timeout: { schema: wholeNumber(1, 21_600).prefault('300'), default: '300', for: every },
   retries: { schema: wholeNumber(0, 20).prefault('5'), default: '5', for: every },
   'fail-on-error': { schema: boolean('true'), default: 'true', for: every },
+  'changed-since': { schema: text, for: every },
+  'path-map': { schema: z.string(), for: every },
+  'github-token': { schema: expressionDefault, default: '${{ github.token }}', for: every },
 } satisfies Record<string, { schema: z.ZodType; default?: string; for: typeof every | readonly string[] }>
 
 export type InputName = keyof typeof inputSchema
@@ -139,6 +151,11 @@ export interface Settings {
   timeoutSeconds: number
   retries: number
   failOnError: boolean
+  /** A ref, or `auto`; the files changed since it are mapped with `pathMap` and purged too. */
+  changedSince: string | undefined
+  /** The `path-map` rules, as written (read by changes.ts, which loads only with changed-since). */
+  pathMap: string
+  githubToken: string
 }
 
 /** The list inputs that name what to purge, with their files. */
@@ -216,16 +233,22 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
     }
   }
 
+  const changedSince = given('changed-since')
   const named = [
     ...listInputs.filter((name) => given(name)),
     ...Object.keys(listFiles).filter((name) => given(name as InputName)),
+    ...(changedSince ? ['changed-since'] : []),
   ]
   if (values.scope === 'all' && named.length > 0) {
     errors.push(`input scope: "all" purges everything and cannot be combined with ${named.join(', ')}; remove them or use scope: listed`)
   }
   const itemCount =
     lists.paths.length + lists.keys.length + (values.hosts ?? []).length + (values.prefixes ?? []).length + (values['cache-hashes'] ?? []).length
-  if (values.scope === 'listed' && itemCount === 0 && !errors.some((error) => /^input (paths|keys|hosts|prefixes|cache-hashes)/.test(error))) {
+  if (changedSince && !given('path-map')) errors.push('input path-map: required with changed-since; rules "<glob> => <target>", e.g. "public/** => https://example.com/**"')
+  if (!changedSince && given('path-map')) errors.push('input path-map: used only with changed-since (the ref the changed files are counted from)')
+  if (changedSince && !values['github-token']) errors.push('input github-token: required with changed-since, to read the comparison (the default is the job\'s own token)')
+  // With changed-since, what to purge is known only once the changed files are mapped.
+  if (values.scope === 'listed' && itemCount === 0 && !changedSince && !errors.some((error) => /^input (paths|keys|hosts|prefixes|cache-hashes)/.test(error))) {
     errors.push(
       'input paths: nothing to purge; give paths, keys or another list of what to purge (or scope: all to purge everything, which is never done by default)',
     )
@@ -257,6 +280,9 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
       timeoutSeconds: values.timeout ?? 300,
       retries: values.retries ?? 5,
       failOnError: values['fail-on-error'] ?? true,
+      changedSince: values['changed-since'] || undefined,
+      pathMap: values['path-map'] ?? '',
+      githubToken: values['github-token'] ?? '',
     },
   }
 }

@@ -1,10 +1,13 @@
 import * as core from '@actions/core'
+import type { Changes } from './changes.js'
 import { errorMessage } from './errors.js'
+import { readGithubContext, type GithubContext } from './github-context.js'
 import { HttpClient, formatSeconds, mapConcurrent } from './http.js'
 import { inputNames, parseInputs, type RawInputs, type Settings } from './inputs.js'
+import { dedupe } from './lists.js'
 import { planBatches } from './plan.js'
 import { loadProvider, type ApiContext, type Batch, type BatchResult, type Provider } from './providers/index.js'
-import { failureMessage, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report.js'
+import { changesLine, failureMessage, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report.js'
 import { redact, registerSecret } from './secrets.js'
 
 /** inputs -> plan -> send -> report. The one place that fails the step. */
@@ -13,15 +16,30 @@ export async function run(): Promise<void> {
     const startedAt = Date.now()
     const raw = readRawInputs()
     registerSecret(raw.token ?? '')
-    const deploy = readDeployInfo()
+    registerSecret(raw['github-token'] ?? '')
+    const github = readGithubContext()
 
-    const { settings, errors } = parseInputs(raw, { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd() })
-    if (!settings) return core.setFailed(redact(errors.join('\n')))
+    const parsed = parseInputs(raw, { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd() })
+    if (!parsed.settings) return core.setFailed(redact(parsed.errors.join('\n')))
+    let settings = parsed.settings
     const provider = await loadProvider(settings.provider)
+    const changesModule = settings.changedSince ? await import('./changes.js') : undefined
+    const asked = changesModule?.readChangeRequest(settings, github)
 
-    const plan = planBatches(settings, provider, provider.targets(settings))
-    const inputErrors = [...errors, ...plan.errors]
+    let plan = planBatches(settings, provider, provider.targets(settings))
+    const inputErrors = [...parsed.errors, ...(asked?.errors ?? []), ...plan.errors]
     if (inputErrors.length > 0) return core.setFailed(redact(inputErrors.join('\n')))
+
+    // The changed files' URLs join paths and go through the provider's rules like any other.
+    let changes: Changes | undefined
+    if (changesModule && asked?.request) {
+      changes = await changesModule.findChanges(asked.request, httpClient(settings, startedAt))
+      core.info(redact(changesLine(changes)))
+      settings = { ...settings, paths: dedupe([...settings.paths, ...changes.mapping.targets]) }
+      plan = planBatches(settings, provider, provider.targets(settings))
+      if (plan.errors.length > 0) return core.setFailed(redact(plan.errors.join('\n')))
+      if (plan.batches.length === 0) core.notice(redact(`Nothing to purge. ${changesLine(changes)}`))
+    }
 
     const report: RunReport = {
       provider: settings.provider,
@@ -30,18 +48,19 @@ export async function run(): Promise<void> {
       targets: provider.targets(settings),
       batches: [],
       durationMs: 0,
+      changes,
     }
     if (settings.dryRun) {
       report.batches = plan.batches.map((batch) => ({ ...batch, status: 'planned', attempts: 0 }))
       report.requests = plan.batches.map((batch) => describeRequest(provider, settings, batch))
-    } else {
+    } else if (plan.batches.length > 0) {
       const api = apiContext(provider, settings, startedAt)
       const purge = await purgeAll(provider, settings, api)
       if ('inputErrors' in purge) return core.setFailed(redact(purge.inputErrors.join('\n')))
       Object.assign(report, purge)
     }
     report.durationMs = Date.now() - startedAt
-    report.deploy = await deploy
+    report.deploy = deployInfo(github)
 
     logBatches(report)
     setOutputs(report)
@@ -60,13 +79,17 @@ function readRawInputs(): RawInputs {
 }
 
 function apiContext(provider: Provider, settings: Settings, startedAt: number): ApiContext {
-  const http = new HttpClient({
+  return { http: httpClient(settings, startedAt), apiUrl: settings.apiUrl ?? provider.defaultApiUrl, headers: provider.authHeaders(settings) }
+}
+
+/** One per API, under the step's deadline and retry policy. */
+function httpClient(settings: Settings, startedAt: number): HttpClient {
+  return new HttpClient({
     deadline: startedAt + settings.timeoutSeconds * 1000,
     retries: settings.retries,
     onRetry: ({ url, attempt, waitMs, reason }) =>
       core.info(redact(`retrying ${new URL(url).pathname} in ${formatSeconds(waitMs)} (attempt ${attempt} failed: ${reason})`)),
   })
-  return { http, apiUrl: settings.apiUrl ?? provider.defaultApiUrl, headers: provider.authHeaders(settings) }
 }
 
 type Purge = { targets: RunReport['targets']; batches: BatchResult[] } | { inputErrors: string[] }
@@ -108,16 +131,10 @@ function describeRequest(provider: Provider, settings: Settings, batch: Batch): 
   return `${request.method} ${apiUrl}${request.path}${request.body !== undefined ? ` ${request.body}` : ''}`
 }
 
-/** The deploy this purge follows, for the summary; loaded beside the work, not before it. */
-async function readDeployInfo(): Promise<DeployInfo | undefined> {
-  if (!process.env.GITHUB_REPOSITORY) return undefined
-  try {
-    const { context } = await import('@actions/github')
-    const release = (context.payload.release as { tag_name?: string } | undefined)?.tag_name
-    const ref = release ?? context.ref.replace(/^refs\/(heads|tags)\//, '')
-    const { owner, repo } = context.repo
-    return { event: context.eventName, ref, sha: context.sha, runUrl: `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` }
-  } catch {
-    return undefined
-  }
+/** The deploy this purge follows, for the summary. */
+function deployInfo(github: GithubContext): DeployInfo | undefined {
+  if (!github.repository) return undefined
+  const release = (github.payload.release as { tag_name?: unknown } | undefined)?.tag_name
+  const ref = typeof release === 'string' ? release : github.ref.replace(/^refs\/(heads|tags)\//, '')
+  return { event: github.eventName, ref, sha: github.sha, runUrl: `${github.serverUrl}/${github.repository}/actions/runs/${github.runId}` }
 }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import type { Changes } from './changes.js'
 import type { BatchResult, Item, Target } from './providers/index.js'
 import { formatSeconds } from './http.js'
 import { redact } from './secrets.js'
@@ -23,6 +24,8 @@ export interface RunReport {
   deploy?: DeployInfo | undefined
   /** The exact requests, for a dry-run. */
   requests?: string[]
+  /** What changed-since found and path-map made of it. */
+  changes?: Changes | undefined
 }
 
 export interface Totals {
@@ -134,6 +137,7 @@ export function summaryMarkdown(report: RunReport): string {
     const { event, ref, sha, runUrl } = report.deploy
     lines.push(`After ${escapeHtml(event)} of <code>${escapeHtml(ref)}</code> at <code>${escapeHtml(sha.slice(0, 7))}</code> · <a href="${escapeHtml(runUrl)}">workflow run</a>`, '')
   }
+  if (report.changes) lines.push(escapeHtml(changesLine(report.changes)).replace(/`([^`]*)`/g, '<code>$1</code>'), '')
   lines.push(`**Targets:** ${report.targets.map((target) => `<code>${escapeHtml(target.label)}</code>`).join(', ')}`, '')
 
   const header = ['Target', 'Kind', 'Items', 'Status', 'ID', 'Attempts', report.dryRun ? '' : 'Error'].filter(Boolean)
@@ -163,6 +167,7 @@ export function summaryMarkdown(report: RunReport): string {
     if (items.length > maxListedItems) shown.push(`<li>and ${items.length - maxListedItems} more</li>`)
     lines.push(`<details><summary>${report.dryRun ? 'Planned' : 'Purged'} items (${items.length})</summary>`, '', `<ul>${shown.join('')}</ul>`, '', '</details>', '')
   }
+  if (report.changes) lines.push(...changedFilesSections(report.changes))
   return redact(lines.join('\n'))
 }
 
@@ -188,4 +193,56 @@ function cell(value: string): string {
 
 export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+/** The comparison in one line, for the log, the notice and the summary. */
+export function changesLine(changes: Changes): string {
+  const { mapping } = changes
+  const source = changes.fallbackReason ? `git diff in the workspace, because ${changes.fallbackReason}` : changes.source
+  const counts = [
+    `${mapping.mapped.length} mapped to ${mapping.targets.length} ${mapping.targets.length === 1 ? 'target' : 'targets'}`,
+    `${mapping.unmapped.length} unmapped`,
+    ...(mapping.excluded.length > 0 ? [`${mapping.excluded.length} excluded`] : []),
+  ]
+  return (
+    `Changed since \`${changes.base}\` (${changes.baseReason}, ${changes.baseSha.slice(0, 7)}) to \`${changes.head.slice(0, 7)}\`: ` +
+    `${plural(changes.commits, 'commit')}, ${plural(changes.files.length, 'file')} changed (${source}); ${counts.join(', ')}`
+  )
+}
+
+/** Collapsed lists: each mapped file with what it purges, the unmapped and the excluded files. */
+function changedFilesSections(changes: Changes): string[] {
+  const labels = changeLabels(changes)
+  const { mapped, unmapped, excluded } = changes.mapping
+  const lines: string[] = []
+  if (mapped.length > 0) {
+    const rows = mapped.slice(0, maxListedItems).map(({ file, targets }) => [cell(file), cell(labels.get(file) ?? ''), targets.map(cell).join('<br>')])
+    if (mapped.length > maxListedItems) rows.push([`and ${mapped.length - maxListedItems} more`, '', ''])
+    lines.push(`<details><summary>Changed files and what they purge (${mapped.length})</summary>`, '', table(['File', 'Change', 'Purges'], rows), '', '</details>', '')
+  }
+  const list = (title: string, files: string[]) => {
+    if (files.length === 0) return
+    const shown = files.slice(0, maxListedItems).map((file) => `<li>${cell(file)} (${cell(labels.get(file) ?? '')})</li>`)
+    if (files.length > maxListedItems) shown.push(`<li>and ${files.length - maxListedItems} more</li>`)
+    lines.push(`<details><summary>${title} (${files.length})</summary>`, '', `<ul>${shown.join('')}</ul>`, '', '</details>', '')
+  }
+  list('Unmapped files: no path-map rule matches them, not purged', unmapped)
+  list('Files excluded by path-map', excluded)
+  return lines
+}
+
+function changeLabels(changes: Changes): Map<string, string> {
+  const labels = new Map<string, string>()
+  for (const file of changes.files) {
+    if (file.previousPath === undefined) labels.set(file.path, file.status)
+    else {
+      labels.set(file.path, `${file.status} from ${file.previousPath}`)
+      labels.set(file.previousPath, `${file.status} to ${file.path}`)
+    }
+  }
+  return labels
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { startCloudflareEmulator, type Fault } from '../emulators/cloudflare.js'
+import { startCloudflareEmulator } from '../emulators/cloudflare.js'
+import type { Fault } from '../emulators/loopback.js'
 import { startCloudimageEmulator } from '../emulators/cloudimage.js'
 import { startEdgioEmulator } from '../emulators/edgio.js'
 import { result, runAction } from './run-action.js'

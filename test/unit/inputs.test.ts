@@ -74,6 +74,18 @@ describe('parseInputs', () => {
     ['purge-headers without values', { ...cloudflare, paths: 'https://example.com/a', 'purge-headers': 'CF-Device-Type:' }, [/^input purge-headers: expected lines "Header-Name: value1, value2"/]],
     ['a JSON list that is not strings', { ...cloudflare, paths: '[1]' }, [/^input paths: a value starting with "\[" must be a JSON array of strings$/]],
     ['a missing paths-file', { ...cloudflare, 'paths-file': 'nope.txt' }, [/^input paths-file: cannot read "nope.txt" \(ENOENT\)/]],
+    ['path-map without changed-since', { ...cloudflare, paths: 'https://example.com/a', 'path-map': 'public/** => /**' }, [/^input path-map: used only with changed-since/]],
+    ['changed-since without path-map', { ...cloudflare, 'changed-since': 'auto', 'github-token': 'ghs_123456' }, [/^input path-map: required with changed-since; rules "<glob> => <target>"/]],
+    [
+      'changed-since without a github-token (an expression nobody evaluated counts as none)',
+      { ...cloudflare, 'changed-since': 'v1', 'path-map': 'a/** => /**', 'github-token': '${{ github.token }}' },
+      [/^input github-token: required with changed-since/],
+    ],
+    [
+      'scope all with changed-since',
+      { ...cloudflare, scope: 'all', 'changed-since': 'v1', 'path-map': 'a/** => /**', 'github-token': 'ghs_123456' },
+      [/^input scope: "all" purges everything and cannot be combined with changed-since/],
+    ],
     [
       'several problems at once',
       { ...cloudflare, zone: '', timeout: 'abc', retries: '-1', paths: 'https://example.com/a' },
@@ -84,6 +96,12 @@ describe('parseInputs', () => {
     expect(errors).toHaveLength(expected.length)
     for (const pattern of expected) expect(errors.some((error) => pattern.test(error)), `${pattern} in ${JSON.stringify(errors)}`).toBe(true)
     for (const error of errors) expect(error).not.toContain('\n')
+  })
+
+  it('with changed-since, an empty list is not yet "nothing to purge": that is known after the mapping', () => {
+    const { settings, errors } = parse({ ...cloudflare, 'changed-since': ' auto ', 'path-map': 'public/** => /**', 'github-token': 'ghs_123456' })
+    expect(errors).toEqual([])
+    expect(settings).toMatchObject({ changedSince: 'auto', pathMap: 'public/** => /**', githubToken: 'ghs_123456', paths: [] })
   })
 
   it('accepts the runner defaults of inputs for other providers (wait: false on cloudflare)', () => {

@@ -1,5 +1,6 @@
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
 import { errorMessage } from './errors.js'
+import { TokenBucket, type PaceRate } from './pace.js'
 
 /**
  * The one place that talks HTTP, and owns the policy every provider shares: a timeout per
@@ -19,6 +20,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST'
   headers?: Record<string, string>
   body?: string
+  /** The `pacing` bucket this request takes a token from before each attempt, if any. */
+  pace?: string
 }
 
 export type Verdict =
@@ -42,6 +45,10 @@ export interface HttpOptions {
   now?: () => number
   /** Told about each wait before a retry, for the log. */
   onRetry?: (info: { url: string; attempt: number; waitMs: number; reason: string }) => void
+  /** Client-side rate limits by name (a provider's documented buckets); see `HttpRequest.pace`. */
+  pacing?: Record<string, PaceRate>
+  /** Runs every `pacing` bucket this many times faster (tests only; 1 otherwise). */
+  paceScale?: number
 }
 
 const backoffBaseMs = 1_000
@@ -58,6 +65,7 @@ export class HttpClient {
   private readonly onRetry: HttpOptions['onRetry']
   /** A `Retry-After` pauses every request to the API, not only the one that got it. */
   private pausedUntil = 0
+  private readonly buckets: Map<string, TokenBucket>
 
   constructor(options: HttpOptions) {
     this.deadline = options.deadline
@@ -68,6 +76,8 @@ export class HttpClient {
     this.random = options.random ?? Math.random
     this.now = options.now ?? Date.now
     this.onRetry = options.onRetry
+    const start = this.now()
+    this.buckets = new Map(Object.entries(options.pacing ?? {}).map(([name, rate]) => [name, new TokenBucket(rate, start, options.paceScale)]))
   }
 
   /** Sends `req` until `read` accepts the answer, the retries run out, or the deadline passes. */
@@ -77,6 +87,9 @@ export class HttpClient {
       const pauseMs = this.pausedUntil - this.now()
       // Never past the deadline: a pause is only set when it ends before it.
       if (pauseMs > 0) await this.sleep(pauseMs)
+      if (!(await this.paced(req.pace))) {
+        return { verdict: { ok: false, error: "not sent: paced to the API's rate limit, its turn would come after the timeout" }, attempts }
+      }
       const remainingMs = this.deadline - this.now()
       if (remainingMs <= 0) return { verdict: this.outOfTime(attempts), attempts }
 
@@ -100,6 +113,16 @@ export class HttpClient {
       this.onRetry?.({ url: req.url, attempt: attempts, waitMs, reason: verdict.error })
       await this.sleep(waitMs)
     }
+  }
+
+  /** Waits for a token of the request's bucket; false when none comes before the deadline. */
+  private async paced(name: string | undefined): Promise<boolean> {
+    const bucket = name === undefined ? undefined : this.buckets.get(name)
+    if (!bucket) return true
+    const waitMs = bucket.reserve(this.now(), this.deadline)
+    if (waitMs === undefined) return false
+    if (waitMs > 0) await this.sleep(waitMs)
+    return true
   }
 
   /** Full jitter: a random wait between 0 and the exponential ceiling. */

@@ -1,5 +1,6 @@
 import type { Settings } from '../inputs.js'
 import type { Answer, HttpClient, Verdict } from '../http.js'
+import type { PaceRate } from '../pace.js'
 
 /**
  * What every CDN implements. A provider is data (API URL, batch limits) plus pure functions:
@@ -13,6 +14,8 @@ export interface Provider {
   batchSizes: Record<string, { default: number; max: number }>
   /** Requests in flight at once. */
   concurrency: number
+  /** The CDN's documented rate limits by batch kind: requests of that kind are sent at this pace. */
+  pacing?: Record<string, PaceRate>
   /** Targets as the inputs name them, before any lookup (what a dry-run shows). */
   targets(settings: Settings): Target[]
   /** Looks the targets up through the API, when sending for real (Cloudflare zone names). */

@@ -25,7 +25,7 @@ export interface HttpRequest {
 }
 
 export type Verdict =
-  | { ok: true; id?: string }
+  | { ok: true; id?: string; ids?: string[] }
   | { ok: false; error: string; retryable?: boolean; retryAfterMs?: number }
 
 export interface Attempted<V extends Verdict> {

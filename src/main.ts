@@ -104,7 +104,7 @@ async function sendBatch(provider: Provider, settings: Settings, api: ApiContext
     { url, method: request.method, headers: { ...api.headers, ...request.headers }, ...(request.body !== undefined ? { body: request.body } : {}), pace: batch.kind },
     (answer) => provider.readAnswer(answer, batch),
   )
-  if (verdict.ok) return { ...batch, status: 'purged', attempts, ...(verdict.id ? { id: verdict.id } : {}) }
+  if (verdict.ok) return { ...batch, status: 'purged', attempts, ...(verdict.id ? { id: verdict.id } : {}), ...(verdict.ids ? { ids: verdict.ids } : {}) }
   return { ...batch, status: attempts === 0 ? 'skipped' : 'failed', attempts, error: verdict.error }
 }
 

@@ -66,6 +66,8 @@ export type BatchStatus = 'purged' | 'failed' | 'planned' | 'skipped'
 export interface BatchResult extends Batch {
   status: BatchStatus
   id?: string
+  /** Every id, when one request got several (a Fastly batch of keys: one purge id per key). */
+  ids?: string[]
   attempts: number
   error?: string
   /** Provider detail worth a summary column (Cloudimage final state and time). */

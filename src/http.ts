@@ -65,7 +65,7 @@ export class HttpClient {
   private readonly onRetry: HttpOptions['onRetry']
   /** A `Retry-After` pauses every request to the API, not only the one that got it. */
   private pausedUntil = 0
-  private readonly buckets: Map<string, TokenBucket>
+  private readonly buckets = new Map<string, TokenBucket>()
 
   constructor(options: HttpOptions) {
     this.deadline = options.deadline
@@ -76,8 +76,12 @@ export class HttpClient {
     this.random = options.random ?? Math.random
     this.now = options.now ?? Date.now
     this.onRetry = options.onRetry
-    const start = this.now()
-    this.buckets = new Map(Object.entries(options.pacing ?? {}).map(([name, rate]) => [name, new TokenBucket(rate, start, options.paceScale)]))
+    // Names given the same rate object share one bucket (Bunny counts two purge kinds in one).
+    const shared = new Map<PaceRate, TokenBucket>()
+    for (const [name, rate] of Object.entries(options.pacing ?? {})) {
+      if (!shared.has(rate)) shared.set(rate, new TokenBucket(rate, this.now(), options.paceScale))
+      this.buckets.set(name, shared.get(rate) as TokenBucket)
+    }
   }
 
   /** Sends `req` until `read` accepts the answer, the retries run out, or the deadline passes. */

@@ -14,7 +14,10 @@ export interface Provider {
   batchSizes: Record<string, { default: number; max: number }>
   /** Requests in flight at once. */
   concurrency: number
-  /** The CDN's documented rate limits by batch kind: requests of that kind are sent at this pace. */
+  /**
+   * The CDN's documented rate limits by batch kind: requests of that kind are sent at this pace.
+   * Kinds given the same object share one bucket.
+   */
   pacing?: Record<string, PaceRate>
   /** Targets as the inputs name them, before any lookup (what a dry-run shows). */
   targets(settings: Settings): Target[]

@@ -647,3 +647,20 @@ describe('HttpClient.send: pacing to a documented rate limit', () => {
     expect(clock.sleeps).toEqual([10])
   })
 })
+
+describe('HttpClient.send: kinds paced by one shared rate', () => {
+  it('draws two kinds that name the same rate object from one bucket', async () => {
+    const { agent, pool } = mockApi()
+    pool.intercept({ path: '/purge', method: 'POST' }).reply(200, ok).times(3)
+    const clock = fakeClock()
+    const prefixBucket = { burst: 2, perSecond: 1 }
+    const { http } = client(agent, clock, { pacing: { prefixes: prefixBucket, 'index-pages': prefixBucket, urls: { burst: 2, perSecond: 1 } } })
+
+    await http.send({ url, method: 'POST', pace: 'prefixes' }, readJson)
+    await http.send({ url, method: 'POST', pace: 'index-pages' }, readJson)
+    await http.send({ url, method: 'POST', pace: 'urls' }, readJson)
+
+    // One token (2 less the reserve): the second kind waits for the first's refill; urls do not.
+    expect(clock.sleeps).toEqual([1_000])
+  })
+})

@@ -84,13 +84,14 @@ export interface ApiContext {
   headers: Record<string, string>
 }
 
-export const providerNames = ['cloudflare', 'fastly'] as const
+export const providerNames = ['cloudflare', 'fastly', 'bunny'] as const
 export type ProviderName = (typeof providerNames)[number]
 
 // Each provider loads only when chosen, so a run pays for one CDN's code.
 const loaders: Record<ProviderName, () => Promise<Provider>> = {
   cloudflare: async () => (await import('./cloudflare.js')).cloudflare,
   fastly: async () => (await import('./fastly.js')).fastly,
+  bunny: async () => (await import('./bunny.js')).bunny,
 }
 
 export function loadProvider(name: ProviderName): Promise<Provider> {

@@ -26,8 +26,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: ./src/http.ts
-var src_http = __webpack_require__(6803);
+// EXTERNAL MODULE: ./src/http.ts + 1 modules
+var src_http = __webpack_require__(375);
 // EXTERNAL MODULE: ./src/lists.ts
 var lists = __webpack_require__(6174);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js

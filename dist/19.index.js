@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   cloudflare: () => (/* binding */ cloudflare)
 /* harmony export */ });
 /* harmony import */ var _lists_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6174);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6803);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(375);
 
 
 /** Cloudflare `POST /zones/{zone_id}/purge_cache`, one purge kind per request. */

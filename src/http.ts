@@ -1,5 +1,6 @@
 import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
 import { errorMessage } from './errors.js'
+import { TokenBucket, type PaceRate } from './pace.js'
 
 /**
  * The one place that talks HTTP, and owns the policy every provider shares: a timeout per
@@ -19,10 +20,12 @@ export interface HttpRequest {
   method: 'GET' | 'POST'
   headers?: Record<string, string>
   body?: string
+  /** The `pacing` bucket this request takes a token from before each attempt, if any. */
+  pace?: string
 }
 
 export type Verdict =
-  | { ok: true; id?: string }
+  | { ok: true; id?: string; ids?: string[] }
   | { ok: false; error: string; retryable?: boolean; retryAfterMs?: number; unreachable?: true }
 
 export interface Attempted<V extends Verdict> {
@@ -43,6 +46,10 @@ export interface HttpOptions {
   now?: () => number
   /** Told about each wait before a retry, for the log. */
   onRetry?: (info: { url: string; attempt: number; waitMs: number; reason: string }) => void
+  /** Client-side rate limits by name (a provider's documented buckets); see `HttpRequest.pace`. */
+  pacing?: Record<string, PaceRate>
+  /** Runs every `pacing` bucket this many times faster (tests only; 1 otherwise). */
+  paceScale?: number
 }
 
 const backoffBaseMs = 1_000
@@ -59,6 +66,7 @@ export class HttpClient {
   private readonly onRetry: HttpOptions['onRetry']
   /** A `Retry-After` pauses every request to the API, not only the one that got it. */
   private pausedUntil = 0
+  private readonly buckets = new Map<string, TokenBucket>()
 
   constructor(options: HttpOptions) {
     this.deadline = options.deadline
@@ -69,6 +77,12 @@ export class HttpClient {
     this.random = options.random ?? Math.random
     this.now = options.now ?? Date.now
     this.onRetry = options.onRetry
+    // Names given the same rate object share one bucket (Bunny counts two purge kinds in one).
+    const shared = new Map<PaceRate, TokenBucket>()
+    for (const [name, rate] of Object.entries(options.pacing ?? {})) {
+      if (!shared.has(rate)) shared.set(rate, new TokenBucket(rate, this.now(), options.paceScale))
+      this.buckets.set(name, shared.get(rate) as TokenBucket)
+    }
   }
 
   /** Sends `req` until `read` accepts the answer, the retries run out, or the deadline passes. */
@@ -78,6 +92,9 @@ export class HttpClient {
       const pauseMs = this.pausedUntil - this.now()
       // Never past the deadline: a pause is only set when it ends before it.
       if (pauseMs > 0) await this.sleep(pauseMs)
+      if (!(await this.paced(req.pace))) {
+        return { verdict: { ok: false, error: "not sent: paced to the API's rate limit, its turn would come after the timeout" }, attempts }
+      }
       const remainingMs = this.deadline - this.now()
       if (remainingMs <= 0) return { verdict: this.outOfTime(attempts), attempts }
 
@@ -99,6 +116,16 @@ export class HttpClient {
       this.onRetry?.({ url: req.url, attempt: attempts, waitMs, reason: verdict.error })
       await this.sleep(waitMs)
     }
+  }
+
+  /** Waits for a token of the request's bucket; false when none comes before the deadline. */
+  private async paced(name: string | undefined): Promise<boolean> {
+    const bucket = name === undefined ? undefined : this.buckets.get(name)
+    if (!bucket) return true
+    const waitMs = bucket.reserve(this.now(), this.deadline)
+    if (waitMs === undefined) return false
+    if (waitMs > 0) await this.sleep(waitMs)
+    return true
   }
 
   /** Full jitter: a random wait between 0 and the exponential ceiling. */

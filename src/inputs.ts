@@ -24,16 +24,16 @@ const list = z.string().transform((value, ctx) => {
   return 'error' in result ? fail(ctx, result.error) : result.items
 })
 
+/** true or false with no default (undefined when not given): the provider decides its default. */
+const optionalBoolean = z.string().transform((value, ctx) => {
+  const lower = value.trim().toLowerCase()
+  if (lower === 'true') return true
+  if (lower === 'false') return false
+  return fail(ctx, `expected true or false, got ${JSON.stringify(value)}`)
+})
+
 function boolean(defaultValue: 'true' | 'false') {
-  return z
-    .string()
-    .transform((value, ctx) => {
-      const lower = value.trim().toLowerCase()
-      if (lower === 'true') return true
-      if (lower === 'false') return false
-      return fail(ctx, `expected true or false, got ${JSON.stringify(value)}`)
-    })
-    .prefault(defaultValue)
+  return optionalBoolean.prefault(defaultValue)
 }
 
 function wholeNumber(min: number, max: number) {
@@ -92,20 +92,23 @@ export const inputSchema = {
   provider: { schema: oneOf(providerNames), for: every },
   token: { schema: text, for: every },
   paths: { schema: list, for: every },
-  keys: { schema: list, for: ['cloudflare', 'edgio'] },
+  keys: { schema: list, for: ['cloudflare', 'edgio', 'fastly', 'bunny'] },
   'paths-file': { schema: text, for: every },
-  'keys-file': { schema: text, for: ['cloudflare', 'edgio'] },
+  'keys-file': { schema: text, for: ['cloudflare', 'edgio', 'fastly', 'bunny'] },
   scope: { schema: oneOf(['listed', 'all'] as const).prefault('listed'), default: 'listed', for: every },
   zone: { schema: list, for: ['cloudflare'] },
   hosts: { schema: list, for: ['cloudflare'] },
   prefixes: { schema: list, for: ['cloudflare'] },
-  'base-url': { schema: httpUrl, for: ['cloudflare'] },
+  'base-url': { schema: httpUrl, for: ['cloudflare', 'fastly'] },
   'purge-headers': { schema: purgeHeaderLines, for: ['cloudflare'] },
   email: { schema: text, for: ['cloudflare'] },
   team: { schema: text, for: ['edgio'] },
   site: { schema: text, for: ['edgio'] },
   environment: { schema: text, for: ['edgio'] },
   'cache-hashes': { schema: list, for: ['edgio'] },
+  service: { schema: text, for: ['fastly'] },
+  'pull-zone': { schema: text, for: ['bunny'] },
+  soft: { schema: optionalBoolean, for: ['fastly', 'akamai'] },
   wait: { schema: boolean('false'), default: 'false', for: ['cloudimage'] },
   'api-url': { schema: httpUrl, for: every },
   'dry-run': { schema: boolean('false'), default: 'false', for: every },
@@ -144,6 +147,12 @@ export interface Settings {
   team: string
   site: string
   environment: string
+  /** Fastly service ID. */
+  service: string
+  /** Bunny pull zone ID. */
+  pullZone: string
+  /** Not given: the provider's own default. */
+  soft: boolean | undefined
   wait: boolean
   apiUrl: string | undefined
   dryRun: boolean
@@ -273,6 +282,9 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
       team: values.team ?? '',
       site: values.site ?? '',
       environment: values.environment ?? '',
+      service: values.service ?? '',
+      pullZone: values['pull-zone'] ?? '',
+      soft: values.soft,
       wait: values.wait ?? false,
       apiUrl: values['api-url'],
       dryRun: values['dry-run'] ?? false,

@@ -46,7 +46,7 @@ export function totals(batches: BatchResult[]): Totals {
     purged: count(['purged']),
     failed: count(['failed', 'skipped']),
     requests: batches.filter((batch) => batch.attempts > 0).length,
-    ids: batches.flatMap((batch) => (batch.id ? [batch.id] : [])),
+    ids: batches.flatMap((batch) => batch.ids ?? (batch.id ? [batch.id] : [])),
   }
 }
 
@@ -62,6 +62,7 @@ export function resultJson(report: RunReport): string {
       items: batch.items,
       status: batch.status,
       id: batch.id ?? null,
+      ...(batch.ids ? { ids: batch.ids } : {}),
       attempts: batch.attempts,
       error: batch.error ?? null,
     })),
@@ -115,9 +116,10 @@ export function logBatches(report: RunReport): void {
 function batchLine(batch: BatchResult): string {
   const size = batch.kind === 'everything' ? 'everything' : `${batch.items.length} ${batch.kind}`
   const tries = batch.attempts === 1 ? '1 attempt' : `${batch.attempts} attempts`
+  const id = idText(batch)
   switch (batch.status) {
     case 'purged':
-      return `purged ${size}${batch.id ? ` (id ${batch.id}` : ' ('}${batch.id ? ', ' : ''}${tries})${batch.detail ? ` ${batch.detail}` : ''}`
+      return `purged ${size}${id ? ` (id ${id}` : ' ('}${id ? ', ' : ''}${tries})${batch.detail ? ` ${batch.detail}` : ''}`
     case 'planned':
       return `planned ${size}`
     case 'skipped':
@@ -125,6 +127,12 @@ function batchLine(batch: BatchResult): string {
     case 'failed':
       return `FAILED ${size} after ${tries}: ${batch.error ?? ''}`
   }
+}
+
+/** A batch's id, or the first of its ids and how many more (all of them are in the outputs). */
+function idText(batch: BatchResult): string | undefined {
+  if (batch.id || !batch.ids?.length) return batch.id
+  return batch.ids.length === 1 ? batch.ids[0] : `${batch.ids[0]} and ${batch.ids.length - 1} more`
 }
 
 const maxListedItems = 500
@@ -147,7 +155,7 @@ export function summaryMarkdown(report: RunReport): string {
       batch.kind,
       batch.kind === 'everything' ? 'everything' : String(batch.items.length),
       batch.status,
-      batch.id ?? '',
+      idText(batch) ?? '',
       String(batch.attempts),
       ...(report.dryRun ? [] : [[batch.error, batch.detail].filter(Boolean).join(' ')]),
     ].map(cell),

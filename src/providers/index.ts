@@ -1,5 +1,6 @@
 import type { Settings } from '../inputs.js'
 import type { Answer, HttpClient, Verdict } from '../http.js'
+import type { PaceRate } from '../pace.js'
 
 /**
  * What every CDN implements. A provider is data (API URL, batch limits) plus pure functions:
@@ -13,6 +14,11 @@ export interface Provider {
   batchSizes: Record<string, { default: number; max: number }>
   /** Requests in flight at once. */
   concurrency: number
+  /**
+   * The CDN's documented rate limits by batch kind: requests of that kind are sent at this pace.
+   * Kinds given the same object share one bucket.
+   */
+  pacing?: Record<string, PaceRate>
   /** Targets as the inputs name them, before any lookup (what a dry-run shows). */
   targets(settings: Settings): Target[]
   /** Looks the targets up through the API, when sending for real (Cloudflare zone names). */
@@ -65,6 +71,8 @@ export type BatchStatus = 'purged' | 'failed' | 'planned' | 'skipped'
 export interface BatchResult extends Batch {
   status: BatchStatus
   id?: string
+  /** Every id, when one request got several (a Fastly batch of keys: one purge id per key). */
+  ids?: string[]
   attempts: number
   error?: string
   /** Provider detail worth a summary column (Cloudimage final state and time). */
@@ -78,7 +86,7 @@ export interface ApiContext {
   headers: Record<string, string>
 }
 
-export const providerNames = ['cloudflare', 'edgio', 'cloudimage'] as const
+export const providerNames = ['cloudflare', 'edgio', 'cloudimage', 'fastly', 'bunny'] as const
 export type ProviderName = (typeof providerNames)[number]
 
 // Each provider loads only when chosen, so a run pays for one CDN's code.
@@ -86,6 +94,8 @@ const loaders: Record<ProviderName, () => Promise<Provider>> = {
   cloudflare: async () => (await import('./cloudflare.js')).cloudflare,
   edgio: async () => (await import('./edgio.js')).edgio,
   cloudimage: async () => (await import('./cloudimage.js')).cloudimage,
+  fastly: async () => (await import('./fastly.js')).fastly,
+  bunny: async () => (await import('./bunny.js')).bunny,
 }
 
 export function loadProvider(name: ProviderName): Promise<Provider> {

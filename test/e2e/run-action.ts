@@ -157,7 +157,7 @@ export interface ResultJson {
   provider: string
   dryRun: boolean
   targets: string[]
-  batches: { target: string; kind: string; items: unknown[]; status: string; id: string | null; attempts: number; error: string | null }[]
+  batches: { target: string; kind: string; items: unknown[]; status: string; id: string | null; ids?: string[]; attempts: number; error: string | null }[]
   purged: number
   failed: number
   requests: number

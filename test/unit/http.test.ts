@@ -611,3 +611,75 @@ describe('bodySnippet', () => {
     expect(bodySnippet('<html><head><title></title></head><body>Bad gateway</body></html>')).not.toBe('(empty body)')
   })
 })
+
+describe('HttpClient.send: pacing to a documented rate limit', () => {
+  it('holds requests of a paced kind to the bucket, and leaves other requests alone', async () => {
+    const { agent, pool } = mockApi()
+    pool.intercept({ path: '/purge', method: 'POST' }).reply(200, ok).times(5)
+    const clock = fakeClock()
+    const { http } = client(agent, clock, { pacing: { urls: { burst: 3, perSecond: 2 } } })
+
+    for (let index = 0; index < 4; index++) await http.send({ url, method: 'POST', pace: 'urls' }, readJson)
+    await http.send({ url, method: 'POST', pace: 'tags' }, readJson)
+
+    // Two go at once (3 less the reserve), then one every 500 ms; the tag request does not wait.
+    expect(clock.sleeps).toEqual([500, 500])
+  })
+
+  it('takes a token for a retry too, as the API counts every request', async () => {
+    const { agent, pool } = mockApi()
+    pool.intercept({ path: '/purge', method: 'POST' }).reply(502, 'busy')
+    pool.intercept({ path: '/purge', method: 'POST' }).reply(200, ok)
+    const clock = fakeClock()
+    const { http } = client(agent, clock, { pacing: { urls: { burst: 1, perSecond: 1 } } })
+
+    const result = await http.send({ url, method: 'POST', pace: 'urls' }, readJson)
+
+    expect(result.attempts).toBe(2)
+    // The 1 s backoff (random: 1) already refilled the bucket, so the retry needs no extra wait.
+    expect(clock.sleeps).toEqual([1_000])
+  })
+
+  it('sends nothing when its turn would come after the deadline, and says so at once', async () => {
+    const { agent, pool } = mockApi()
+    pool.intercept({ path: '/purge', method: 'POST' }).reply(200, ok)
+    const clock = fakeClock()
+    const { http } = client(agent, clock, { deadline: clock.now() + 1_500, pacing: { urls: { burst: 1, perSecond: 0.5 } } })
+
+    const first = await http.send({ url, method: 'POST', pace: 'urls' }, readJson)
+    const second = await http.send({ url, method: 'POST', pace: 'urls' }, readJson)
+
+    expect(first.verdict.ok).toBe(true)
+    expect(second).toEqual({ verdict: { ok: false, error: "not sent: paced to the API's rate limit, its turn would come after the timeout" }, attempts: 0 })
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it('paceScale runs the bucket faster', async () => {
+    const { agent, pool } = mockApi()
+    pool.intercept({ path: '/purge', method: 'POST' }).reply(200, ok).times(2)
+    const clock = fakeClock()
+    const { http } = client(agent, clock, { pacing: { urls: { burst: 1, perSecond: 1 } }, paceScale: 100 })
+
+    await http.send({ url, method: 'POST', pace: 'urls' }, readJson)
+    await http.send({ url, method: 'POST', pace: 'urls' }, readJson)
+
+    expect(clock.sleeps).toEqual([10])
+  })
+})
+
+describe('HttpClient.send: kinds paced by one shared rate', () => {
+  it('draws two kinds that name the same rate object from one bucket', async () => {
+    const { agent, pool } = mockApi()
+    pool.intercept({ path: '/purge', method: 'POST' }).reply(200, ok).times(3)
+    const clock = fakeClock()
+    const prefixBucket = { burst: 2, perSecond: 1 }
+    const { http } = client(agent, clock, { pacing: { prefixes: prefixBucket, 'index-pages': prefixBucket, urls: { burst: 2, perSecond: 1 } } })
+
+    await http.send({ url, method: 'POST', pace: 'prefixes' }, readJson)
+    await http.send({ url, method: 'POST', pace: 'index-pages' }, readJson)
+    await http.send({ url, method: 'POST', pace: 'urls' }, readJson)
+
+    // One token (2 less the reserve): the second kind waits for the first's refill; urls do not.
+    expect(clock.sleeps).toEqual([1_000])
+  })
+})

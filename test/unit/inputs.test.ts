@@ -111,3 +111,21 @@ describe('parseInputs', () => {
     ])
   })
 })
+
+describe('parseInputs: Fastly and Bunny inputs', () => {
+  const fastly: RawInputs = { ...defaults, provider: 'fastly', token: 'tok-123456' }
+
+  it('leaves soft undefined when not given, so each provider keeps its own default', () => {
+    expect(parse({ ...fastly, paths: 'https://a.example/x' }).settings?.soft).toBeUndefined()
+    expect(parse({ ...fastly, paths: 'https://a.example/x', soft: 'TRUE' }).settings?.soft).toBe(true)
+    expect(parse({ ...fastly, paths: 'https://a.example/x', soft: 'false' }).settings?.soft).toBe(false)
+    expect(parse({ ...fastly, paths: 'https://a.example/x', soft: 'maybe' }).errors).toEqual(['input soft: expected true or false, got "maybe"'])
+  })
+
+  it('reads service and pull-zone, each for its own provider only', () => {
+    expect(parse({ ...fastly, keys: 'k', service: ' SVC1 ' }).settings?.service).toBe('SVC1')
+    expect(parse({ ...fastly, provider: 'bunny', keys: 'k', 'pull-zone': '12345' }).settings?.pullZone).toBe('12345')
+    expect(parse({ ...fastly, keys: 'k', 'pull-zone': '12345' }).errors).toEqual(['input pull-zone: does not apply to provider fastly; it is for bunny'])
+    expect(parse({ ...cloudflare, paths: 'https://example.com/a', service: 'x' }).errors).toEqual(['input service: does not apply to provider cloudflare; it is for fastly'])
+  })
+})

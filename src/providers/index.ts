@@ -1,3 +1,4 @@
+import type { CacheStatusStyleName } from '../cache-status.js'
 import type { Settings } from '../inputs.js'
 import type { Answer, HttpClient, Verdict } from '../http.js'
 
@@ -25,6 +26,8 @@ export interface Provider {
   readAnswer(answer: Answer, batch: Batch): Outcome
   /** Runs after every batch was sent, e.g. polling asynchronous invalidations (`wait`). */
   settle?(results: BatchResult[], settings: Settings, api: ApiContext): Promise<void>
+  /** How the CDN's answers say they came from its cache (`verify`); see src/cache-status.ts. */
+  cacheStatus?: CacheStatusStyleName
 }
 
 /** Where a purge goes: a zone, a site environment, a distribution... */
@@ -67,6 +70,8 @@ export interface BatchResult extends Batch {
   error?: string
   /** Provider detail worth a summary column (Cloudimage final state and time). */
   detail?: string
+  /** Epoch milliseconds when the provider's answer accepting the purge arrived (`verify`). */
+  acceptedAt?: number
 }
 
 /** What a provider gets to make its own API calls (lookups, polling) under the shared policy. */

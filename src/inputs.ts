@@ -62,6 +62,21 @@ const httpUrl = z.string().transform((value, ctx) => {
   return fail(ctx, `expected an http(s) URL such as https://api.example.com, got ${JSON.stringify(value)}`)
 })
 
+/** A list of absolute http(s) URLs (no wildcard): pages to request on the purged site. */
+const siteUrlList = list.transform((items, ctx) => {
+  for (const item of items) {
+    const url = URL.parse(item)
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '' || item.includes('*')) {
+      return fail(ctx, `expected absolute http(s) URLs without a wildcard, such as https://www.example.com/, got ${JSON.stringify(item)}`)
+    }
+  }
+  return items
+})
+
+const verifyMode = oneOf(['false', 'true', 'warn'] as const)
+  .transform((value) => (value === 'warn' ? value : value === 'true'))
+  .prefault('false')
+
 const purgeHeaderLines = z.string().transform((value, ctx) => {
   const headers: PurgeHeader[] = []
   for (const line of value.split(/\r?\n/).map((each) => each.trim())) {
@@ -104,6 +119,11 @@ export const inputSchema = {
   timeout: { schema: wholeNumber(1, 21_600).prefault('300'), default: '300', for: every },
   retries: { schema: wholeNumber(0, 20).prefault('5'), default: '5', for: every },
   'fail-on-error': { schema: boolean('true'), default: 'true', for: every },
+  verify: { schema: verifyMode, default: 'false', for: every },
+  'verify-urls': { schema: siteUrlList, for: every },
+  'verify-sample': { schema: wholeNumber(1, 1_000).prefault('20'), default: '20', for: every },
+  warm: { schema: boolean('false'), default: 'false', for: every },
+  'warm-limit': { schema: wholeNumber(1, 100_000).prefault('1000'), default: '1000', for: every },
 } satisfies Record<string, { schema: z.ZodType; default?: string; for: typeof every | readonly string[] }>
 
 export type InputName = keyof typeof inputSchema
@@ -139,6 +159,12 @@ export interface Settings {
   timeoutSeconds: number
   retries: number
   failOnError: boolean
+  /** After the purge, check a sample of URLs: `true` fails on a stale one, `warn` warns. */
+  verify: boolean | 'warn'
+  verifyUrls: string[]
+  verifySample: number
+  warm: boolean
+  warmLimit: number
 }
 
 /** The list inputs that name what to purge, with their files. */
@@ -216,6 +242,10 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
     }
   }
 
+  if (given('verify-urls') && !values.verify && !values.warm) {
+    errors.push('input verify-urls: used only by verify and warm; set verify: true (or warn), or warm: true, or remove it')
+  }
+
   const named = [
     ...listInputs.filter((name) => given(name)),
     ...Object.keys(listFiles).filter((name) => given(name as InputName)),
@@ -257,6 +287,11 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
       timeoutSeconds: values.timeout ?? 300,
       retries: values.retries ?? 5,
       failOnError: values['fail-on-error'] ?? true,
+      verify: values.verify ?? false,
+      verifyUrls: values['verify-urls'] ?? [],
+      verifySample: values['verify-sample'] ?? 20,
+      warm: values.warm ?? false,
+      warmLimit: values['warm-limit'] ?? 1000,
     },
   }
 }

@@ -6,6 +6,7 @@ import { planBatches } from './plan.js'
 import { loadProvider, type ApiContext, type Batch, type BatchResult, type Provider } from './providers/index.js'
 import { failureMessage, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report.js'
 import { redact, registerSecret } from './secrets.js'
+import { afterPurgeWarnings } from './verify-report.js'
 
 /** inputs -> plan -> send -> report. The one place that fails the step. */
 export async function run(): Promise<void> {
@@ -18,9 +19,11 @@ export async function run(): Promise<void> {
     const { settings, errors } = parseInputs(raw, { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd() })
     if (!settings) return core.setFailed(redact(errors.join('\n')))
     const provider = await loadProvider(settings.provider)
+    // Verify and warm are loaded only when asked for.
+    const afterPurge = settings.verify || settings.warm ? await import('./verify.js') : undefined
 
     const plan = planBatches(settings, provider, provider.targets(settings))
-    const inputErrors = [...errors, ...plan.errors]
+    const inputErrors = [...errors, ...plan.errors, ...(afterPurge?.inputErrors(settings, plan.batches, provider.targets(settings)) ?? [])]
     if (inputErrors.length > 0) return core.setFailed(redact(inputErrors.join('\n')))
 
     const report: RunReport = {
@@ -34,11 +37,14 @@ export async function run(): Promise<void> {
     if (settings.dryRun) {
       report.batches = plan.batches.map((batch) => ({ ...batch, status: 'planned', attempts: 0 }))
       report.requests = plan.batches.map((batch) => describeRequest(provider, settings, batch))
+      report.afterPurge = afterPurge?.planned(settings, plan.batches)
     } else {
       const api = apiContext(provider, settings, startedAt)
       const purge = await purgeAll(provider, settings, api)
       if ('inputErrors' in purge) return core.setFailed(redact(purge.inputErrors.join('\n')))
       Object.assign(report, purge)
+      const log = (line: string) => core.info(redact(line))
+      report.afterPurge = await afterPurge?.verifyAndWarm({ settings, provider, batches: report.batches, deadline: api.http.deadline, log })
     }
     report.durationMs = Date.now() - startedAt
     report.deploy = await deploy
@@ -47,6 +53,7 @@ export async function run(): Promise<void> {
     setOutputs(report)
     await core.summary.addRaw(summaryMarkdown(report)).write()
 
+    for (const warning of afterPurgeWarnings(report.afterPurge)) core.warning(redact(warning))
     const failure = failureMessage(report)
     if (failure && settings.failOnError) core.setFailed(failure)
     else if (failure) core.warning(failure)
@@ -97,7 +104,7 @@ async function sendBatch(provider: Provider, settings: Settings, api: ApiContext
     { url, method: request.method, headers: { ...api.headers, ...request.headers }, ...(request.body !== undefined ? { body: request.body } : {}) },
     (answer) => provider.readAnswer(answer, batch),
   )
-  if (verdict.ok) return { ...batch, status: 'purged', attempts, ...(verdict.id ? { id: verdict.id } : {}) }
+  if (verdict.ok) return { ...batch, status: 'purged', attempts, acceptedAt: Date.now(), ...(verdict.id ? { id: verdict.id } : {}) }
   return { ...batch, status: attempts === 0 ? 'skipped' : 'failed', attempts, error: verdict.error }
 }
 

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { BatchResult, Item, Target } from './providers/index.js'
 import { formatSeconds } from './http.js'
 import { redact } from './secrets.js'
+import { afterPurgeCounts, afterPurgeLogLines, afterPurgeSummary, staleMessage, verificationJson, type AfterPurge } from './verify-report.js'
 
 /** Everything the step tells users, built from one RunReport: outputs, summary, log. */
 
@@ -23,6 +24,8 @@ export interface RunReport {
   deploy?: DeployInfo | undefined
   /** The exact requests, for a dry-run. */
   requests?: string[]
+  /** What verify and warm found (or would do, in a dry run). */
+  afterPurge?: AfterPurge | undefined
 }
 
 export interface Totals {
@@ -65,6 +68,7 @@ export function resultJson(report: RunReport): string {
     purged: sums.purged,
     failed: sums.failed,
     requests: sums.requests,
+    verification: verificationJson(report.afterPurge),
   })
 }
 
@@ -75,10 +79,24 @@ export function setOutputs(report: RunReport): void {
   core.setOutput('requests', sums.requests)
   core.setOutput('ids', redact(JSON.stringify(sums.ids)))
   core.setOutput('result', redact(resultJson(report)))
+  const after = afterPurgeCounts(report.afterPurge)
+  core.setOutput('verified', after.verified)
+  core.setOutput('stale', after.stale)
+  core.setOutput('warmed', after.warmed)
 }
 
-/** The failure, in one message: how many items of which kind failed where, and why. */
+/**
+ * The failure, in one message: how many items of which kind failed where, and why; and, for
+ * `verify: true`, the URLs still served from an old copy.
+ */
 export function failureMessage(report: RunReport): string | undefined {
+  const stale = report.afterPurge?.verification?.mode === true ? staleMessage(report.afterPurge.verification) : undefined
+  const purge = purgeFailureMessage(report)
+  if (!purge && !stale) return undefined
+  return redact([purge, stale].filter(Boolean).join('\n'))
+}
+
+function purgeFailureMessage(report: RunReport): string | undefined {
   const sums = totals(report.batches)
   if (sums.failed === 0) return undefined
   const reasons = new Map<string, number>()
@@ -107,6 +125,7 @@ export function logBatches(report: RunReport): void {
     core.info(redact(`${batch.target.label}: ${batchLine(batch)}`))
   }
   for (const request of report.requests ?? []) core.info(redact(request))
+  for (const line of afterPurgeLogLines(report.afterPurge)) core.info(redact(line))
 }
 
 function batchLine(batch: BatchResult): string {
@@ -163,6 +182,7 @@ export function summaryMarkdown(report: RunReport): string {
     if (items.length > maxListedItems) shown.push(`<li>and ${items.length - maxListedItems} more</li>`)
     lines.push(`<details><summary>${report.dryRun ? 'Planned' : 'Purged'} items (${items.length})</summary>`, '', `<ul>${shown.join('')}</ul>`, '', '</details>', '')
   }
+  lines.push(...afterPurgeSummary(report.afterPurge))
   return redact(lines.join('\n'))
 }
 

@@ -37,6 +37,8 @@ export interface CloudflareEmulatorOptions {
   filesLimit?: number
   echoToken?: boolean
   rateLimit?: RateLimit
+  /** Told of every purge accepted, as it is accepted (an edge emulator drops its copies). */
+  onPurge?: (purge: AcceptedPurge, zone: CloudflareZone) => void
 }
 
 export interface RecordedRequest {
@@ -217,7 +219,9 @@ export async function startCloudflareEmulator(options: CloudflareEmulatorOptions
       if (waitSeconds > 0) return rateLimited(waitSeconds, settings.rateLimit)
     }
     const id = randomHex(16)
-    emulator.purges.push({ zoneId: zone.id, body: parsed.body, id })
+    const accepted = { zoneId: zone.id, body: parsed.body, id }
+    emulator.purges.push(accepted)
+    options.onPurge?.(accepted, zone)
     return success({ id })
   }
 

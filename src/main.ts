@@ -4,7 +4,7 @@ import { HttpClient, formatSeconds, mapConcurrent } from './http.js'
 import { inputNames, parseInputs, type RawInputs, type Settings } from './inputs.js'
 import { planBatches } from './plan.js'
 import { loadProvider, type ApiContext, type Batch, type BatchResult, type Provider } from './providers/index.js'
-import { failureMessage, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report.js'
+import { failureMessage, logAfterPurge, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report.js'
 import { redact, registerSecret } from './secrets.js'
 import { afterPurgeWarnings } from './verify-report.js'
 
@@ -34,22 +34,26 @@ export async function run(): Promise<void> {
       batches: [],
       durationMs: 0,
     }
-    if (settings.dryRun) {
+    const api = settings.dryRun ? undefined : apiContext(provider, settings, startedAt)
+    if (!api) {
       report.batches = plan.batches.map((batch) => ({ ...batch, status: 'planned', attempts: 0 }))
       report.requests = plan.batches.map((batch) => describeRequest(provider, settings, batch))
-      report.afterPurge = afterPurge?.planned(settings, plan.batches)
     } else {
-      const api = apiContext(provider, settings, startedAt)
       const purge = await purgeAll(provider, settings, api)
       if ('inputErrors' in purge) return core.setFailed(redact(purge.inputErrors.join('\n')))
       Object.assign(report, purge)
-      const log = (line: string) => core.info(redact(line))
-      report.afterPurge = await afterPurge?.verifyAndWarm({ settings, provider, batches: report.batches, deadline: api.http.deadline, log })
     }
     report.durationMs = Date.now() - startedAt
     report.deploy = await deploy
 
     logBatches(report)
+    if (afterPurge) {
+      const log = (line: string) => core.info(redact(line))
+      report.afterPurge = api
+        ? await afterPurge.verifyAndWarm({ settings, provider, batches: report.batches, deadline: api.http.deadline, log })
+        : afterPurge.planned(settings, plan.batches)
+      logAfterPurge(report)
+    }
     setOutputs(report)
     await core.summary.addRaw(summaryMarkdown(report)).write()
 

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import type { BatchResult, Item, Target } from './providers/index.js'
 import { formatSeconds } from './http.js'
 import { redact } from './secrets.js'
-import { afterPurgeCounts, afterPurgeLogLines, afterPurgeSummary, staleMessage, verificationJson, type AfterPurge } from './verify-report.js'
+import { afterPurgeCounts, afterPurgeLog, afterPurgeSummary, staleMessage, verificationJson, type AfterPurge } from './verify-report.js'
 
 /** Everything the step tells users, built from one RunReport: outputs, summary, log. */
 
@@ -125,7 +125,15 @@ export function logBatches(report: RunReport): void {
     core.info(redact(`${batch.target.label}: ${batchLine(batch)}`))
   }
   for (const request of report.requests ?? []) core.info(redact(request))
-  for (const line of afterPurgeLogLines(report.afterPurge)) core.info(redact(line))
+}
+
+/** What verify and warm found: a log group with one line per checked URL, and the warm line. */
+export function logAfterPurge(report: RunReport): void {
+  const { title, lines, warm } = afterPurgeLog(report.afterPurge)
+  if (title) core.startGroup(redact(title))
+  for (const line of lines) core.info(redact(line))
+  if (title) core.endGroup()
+  if (warm) core.info(redact(warm))
 }
 
 function batchLine(batch: BatchResult): string {

@@ -133,18 +133,30 @@ export function afterPurgeWarnings(after: AfterPurge | undefined): string[] {
   return warnings
 }
 
-/** One line per checked URL and the warm line, for the log. */
-export function afterPurgeLogLines(after: AfterPurge | undefined): string[] {
-  const lines: string[] = []
+/** For the log: a group title and one line per checked URL, and the warm line. */
+export function afterPurgeLog(after: AfterPurge | undefined): { title?: string; lines: string[]; warm?: string } {
+  const log: { title?: string; lines: string[]; warm?: string } = { lines: [] }
   const verification = after?.verification
-  if (verification?.planned) lines.push(`verify (dry run): would check ${verification.planned.length} URLs: ${verification.planned.join(', ')}`)
-  for (const entry of verification?.entries ?? []) {
-    const checks = entry.checks === 1 ? '1 check' : `${entry.checks} checks`
-    lines.push(`${entry.verdict} ${pageText(entry)} (${statusText(entry)}, age ${entry.age ?? '-'}, ${checks})`)
+  if (verification?.planned) log.lines.push(`verify (dry run): would check ${verification.planned.length} URLs: ${verification.planned.join(', ')}`)
+  else if (verification?.skipped) log.lines.push(`verify: skipped, ${verification.skipped}`)
+  else if (verification) {
+    log.title = `Verify: ${verification.entries.length} URLs checked in ${formatSeconds(verification.durationMs)}: ${verdictCounts(verification.entries)}`
+    for (const entry of verification.entries) {
+      const checks = entry.checks === 1 ? '1 check' : `${entry.checks} checks`
+      log.lines.push(`${entry.verdict} ${pageText(entry)} (${statusText(entry)}, age ${entry.age ?? '-'}, ${checks})`)
+    }
   }
   const warm = warmLine(after?.warm)
-  if (warm) lines.push(`${warm.label}: ${warm.text}`)
-  return lines
+  if (warm) log.warm = `${warm.label}: ${warm.text}`
+  return log
+}
+
+/** `4 fresh, 1 stale`: the verdicts found, most telling first. */
+function verdictCounts(entries: VerificationEntry[]): string {
+  const counts = (['fresh', 'not-cached', 'stale', 'unknown'] as const)
+    .map((verdict) => [verdict, entries.filter((entry) => entry.verdict === verdict).length] as const)
+    .filter(([, count]) => count > 0)
+  return counts.length === 0 ? 'none' : counts.map(([verdict, count]) => `${count} ${verdict}`).join(', ')
 }
 
 function warmLine(warm: WarmReport | undefined): { label: string; text: string } | undefined {
@@ -173,8 +185,7 @@ export function afterPurgeSummary(after: AfterPurge | undefined): string[] {
     } else if (verification.skipped) {
       lines.push(`Skipped: ${escape(verification.skipped)}`, '')
     } else {
-      const counts = verdictOrder.map((verdict) => [verdict, verification.entries.filter((entry) => entry.verdict === verdict).length] as const)
-      lines.push(`**Checked:** ${verification.entries.length} URLs in ${formatSeconds(verification.durationMs)}: ${counts.map(([verdict, count]) => `${count} ${verdict}`).join(', ')}`, '')
+      lines.push(`**Checked:** ${verification.entries.length} URLs in ${formatSeconds(verification.durationMs)}: ${verdictCounts(verification.entries)}`, '')
       const sorted = [...verification.entries].sort((a, b) => verdictOrder.indexOf(a.verdict) - verdictOrder.indexOf(b.verdict))
       const rows = sorted.slice(0, maxRows).map((entry) =>
         `<tr>${[pageText(entry), statusText(entry), entry.age === null ? '' : String(entry.age), entry.verdict].map((value) => `<td>${escape(value)}</td>`).join('')}</tr>`,

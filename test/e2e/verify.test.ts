@@ -91,6 +91,9 @@ describe('verify', () => {
     expect(run1.summary).toContain('**Checked:** 3 URLs in')
     expect(run1.summary).toContain('<tr><td>https://www.example.com/api/status</td><td>cf-cache-status: DYNAMIC</td><td></td><td>not-cached</td></tr>')
     expect(run1.stdout).toContain('fresh https://www.example.com/app.css (cf-cache-status: MISS, age -, 1 check)')
+    expect(run1.stdout).toMatch(/::group::Verify: 3 URLs checked in \d+(\.\d)? s: 2 fresh, 1 not-cached\n/)
+    // The purge's own lines come first, then what verify found.
+    expect(run1.stdout.indexOf(`::group::Cloudflare ${zoneId}`)).toBeLessThan(run1.stdout.indexOf('::group::Verify'))
     expect(run1.warnings).toEqual([])
     expectNoCredentialSent()
   })
@@ -121,6 +124,10 @@ describe('verify', () => {
     )
     expect(result(run1).verification.every((entry) => entry.verdict === 'stale' && entry.checks >= 3)).toBe(true)
     expect(run1.summary).toContain('<td>https://www.example.com/a</td><td>cf-cache-status: HIT</td>')
+    // The totals time the purge; the verification has its own.
+    const purgeSeconds = Number(/\*\*Totals:\*\* 2 purged, 0 failed, 1 requests in (\d+(?:\.\d)?) s/.exec(run1.summary)?.[1])
+    const checkSeconds = Number(/\*\*Checked:\*\* 2 URLs in (\d+(?:\.\d)?) s: 2 stale/.exec(run1.summary)?.[1])
+    expect(purgeSeconds).toBeLessThan(checkSeconds)
     expectNoCredentialSent()
   })
 

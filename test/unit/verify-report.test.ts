@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   afterPurgeCounts,
-  afterPurgeLogLines,
+  afterPurgeLog,
   afterPurgeSummary,
   afterPurgeWarnings,
   staleMessage,
@@ -36,6 +36,20 @@ const after: AfterPurge = {
 }
 
 describe('verify and warm, as users read them', () => {
+  it('logs a group with one line per URL, and the warm line', () => {
+    expect(afterPurgeLog(after)).toEqual({
+      title: 'Verify: 5 URLs checked in 4.2 s: 2 fresh, 1 not-cached, 1 stale, 1 unknown',
+      lines: [
+        'fresh https://www.example.com/ (cf-cache-status: MISS, age -, 1 check)',
+        'fresh https://www.example.com/ [CF-Device-Type: mobile] (cf-cache-status: HIT, age 1, 1 check)',
+        'stale https://www.example.com/old (cf-cache-status: HIT, age 3604, 4 checks)',
+        'not-cached https://www.example.com/api (cf-cache-status: DYNAMIC, age -, 1 check)',
+        'unknown https://www.example.com/down (connect ECONNREFUSED, age -, 2 checks)',
+      ],
+      warm: 'Warm: 5 of 6 URLs warmed in 1.3 s, 1 failed',
+    })
+  })
+
   it('counts the outputs', () => {
     expect(afterPurgeCounts(after)).toEqual({ verified: 2, stale: 1, warmed: 5 })
     expect(afterPurgeCounts(undefined)).toEqual({ verified: 0, stale: 0, warmed: 0 })
@@ -53,7 +67,7 @@ describe('verify and warm, as users read them', () => {
     expect(afterPurgeSummary(after).join('\n')).toMatchInlineSnapshot(`
       "### Verification
 
-      **Checked:** 5 URLs in 4.2 s: 1 stale, 1 unknown, 1 not-cached, 2 fresh
+      **Checked:** 5 URLs in 4.2 s: 2 fresh, 1 not-cached, 1 stale, 1 unknown
 
       <table><tr><th>URL</th><th>Status header</th><th>Age</th><th>Verdict</th></tr><tr><td>https://www.example.com/old</td><td>cf-cache-status: HIT</td><td>3604</td><td>stale</td></tr><tr><td>https://www.example.com/down</td><td>connect ECONNREFUSED</td><td></td><td>unknown</td></tr><tr><td>https://www.example.com/api</td><td>cf-cache-status: DYNAMIC</td><td></td><td>not-cached</td></tr><tr><td>https://www.example.com/</td><td>cf-cache-status: MISS</td><td></td><td>fresh</td></tr><tr><td>https://www.example.com/ [CF-Device-Type: mobile]</td><td>cf-cache-status: HIT</td><td>1</td><td>fresh</td></tr></table>
 
@@ -93,10 +107,10 @@ describe('verify and warm, as users read them', () => {
       verification: { mode: true, entries: [], durationMs: 0, planned: ['https://www.example.com/a', 'https://www.example.com/b'] },
       warm: { requested: 0, warmed: 0, failures: [], overLimit: 3, durationMs: 0, planned: 10 },
     }
-    expect(afterPurgeLogLines(dry)).toEqual([
-      'verify (dry run): would check 2 URLs: https://www.example.com/a, https://www.example.com/b',
-      'Warm (dry run): would request 10 URLs, and 3 more over warm-limit',
-    ])
+    expect(afterPurgeLog(dry)).toEqual({
+      lines: ['verify (dry run): would check 2 URLs: https://www.example.com/a, https://www.example.com/b'],
+      warm: 'Warm (dry run): would request 10 URLs, and 3 more over warm-limit',
+    })
     expect(afterPurgeSummary(dry)).toEqual([
       '### Verification',
       '',

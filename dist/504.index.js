@@ -309,7 +309,7 @@ async function warm(context) {
         return { ...empty, skipped: 'the purge named no URLs to request (tags, hosts, prefixes or everything); give verify-urls to warm pages' };
     }
     if (leftOut.length > 0) {
-        context.log(`warm: ${leftOut.join(', ')} cannot be sent from the runner (Cloudflare sets them from the visitor); those variants are warmed without it`);
+        context.log(`warm: ${leftOut.join(', ')} cannot be chosen by the runner (Cloudflare derives CF- headers from the visitor); those variants are warmed without ${leftOut.length === 1 ? 'it' : 'them'}`);
     }
     const chosen = requests.slice(0, context.settings.warmLimit);
     const failures = await (0,http/* mapConcurrent */._k)(chosen, warmConcurrency, async (request) => {

@@ -22,6 +22,12 @@ export interface HttpRequest {
   body?: string
   /** The `pacing` bucket this request takes a token from before each attempt, if any. */
   pace?: string
+  /**
+   * What to do with the answer's body: keep it as text (the default, for APIs), `drain` it
+   * without keeping it (warming a cache needs the whole answer sent), or `skip` it, reading a
+   * little and closing (verification needs only the headers).
+   */
+  answerBody?: 'text' | 'drain' | 'skip'
 }
 
 export type Verdict =
@@ -148,7 +154,7 @@ export class HttpClient {
         signal,
       })
       // The same signal bounds the body, so an answer that trickles in still times out.
-      const body = await response.body.text()
+      const body = await readAnswerBody(response.body, req.answerBody ?? 'text')
       return { status: response.statusCode, headers: response.headers, body }
     } catch (error) {
       if (signal.aborted) return { error: `no complete answer within ${formatSeconds(timeoutMs)} from ${hostOf(req.url)}` }
@@ -156,6 +162,16 @@ export class HttpClient {
       return unreachableCodes.has(errorCode(error) ?? '') ? { error: message, unreachable: true } : { error: message }
     }
   }
+}
+
+async function readAnswerBody(body: Dispatcher.ResponseData['body'], mode: 'text' | 'drain' | 'skip'): Promise<string> {
+  if (mode === 'text') return body.text()
+  if (mode === 'skip') {
+    await body.dump({ limit: 64 * 1024 })
+    return ''
+  }
+  for await (const chunk of body) void chunk
+  return ''
 }
 
 function readOrFail<V extends Verdict>(read: (answer: Answer) => V, answer: Answer): Verdict {

@@ -62,6 +62,21 @@ const httpUrl = z.string().transform((value, ctx) => {
   return fail(ctx, `expected an http(s) URL such as https://api.example.com, got ${JSON.stringify(value)}`)
 })
 
+/** A list of absolute http(s) URLs (no wildcard): pages to request on the purged site. */
+const siteUrlList = list.transform((items, ctx) => {
+  for (const item of items) {
+    const url = URL.parse(item)
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '' || item.includes('*')) {
+      return fail(ctx, `expected absolute http(s) URLs without a wildcard, such as https://www.example.com/, got ${JSON.stringify(item)}`)
+    }
+  }
+  return items
+})
+
+const verifyMode = oneOf(['false', 'true', 'warn'] as const)
+  .transform((value) => (value === 'warn' ? value : value === 'true'))
+  .prefault('false')
+
 const purgeHeaderLines = z.string().transform((value, ctx) => {
   const headers: PurgeHeader[] = []
   for (const line of value.split(/\r?\n/).map((each) => each.trim())) {
@@ -119,6 +134,11 @@ export const inputSchema = {
   'changed-since': { schema: text, for: every },
   'path-map': { schema: z.string(), for: every },
   'github-token': { schema: expressionDefault, default: '${{ github.token }}', for: every },
+  verify: { schema: verifyMode, default: 'false', for: every },
+  'verify-urls': { schema: siteUrlList, for: every },
+  'verify-sample': { schema: wholeNumber(1, 1_000).prefault('20'), default: '20', for: every },
+  warm: { schema: boolean('false'), default: 'false', for: every },
+  'warm-limit': { schema: wholeNumber(1, 100_000).prefault('1000'), default: '1000', for: every },
 } satisfies Record<string, { schema: z.ZodType; default?: string; for: typeof every | readonly string[] }>
 
 export type InputName = keyof typeof inputSchema
@@ -165,6 +185,12 @@ export interface Settings {
   /** The `path-map` rules, as written (read by changes.ts, which loads only with changed-since). */
   pathMap: string
   githubToken: string
+  /** After the purge, check a sample of URLs: `true` fails on a stale one, `warn` warns. */
+  verify: boolean | 'warn'
+  verifyUrls: string[]
+  verifySample: number
+  warm: boolean
+  warmLimit: number
 }
 
 /** The list inputs that name what to purge, with their files. */
@@ -242,6 +268,10 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
     }
   }
 
+  if (given('verify-urls') && !values.verify && !values.warm) {
+    errors.push('input verify-urls: used only by verify and warm; set verify: true (or warn), or warm: true, or remove it')
+  }
+
   const changedSince = given('changed-since')
   const named = [
     ...listInputs.filter((name) => given(name)),
@@ -295,6 +325,11 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
       changedSince: values['changed-since'] || undefined,
       pathMap: values['path-map'] ?? '',
       githubToken: values['github-token'] ?? '',
+      verify: values.verify ?? false,
+      verifyUrls: values['verify-urls'] ?? [],
+      verifySample: values['verify-sample'] ?? 20,
+      warm: values.warm ?? false,
+      warmLimit: values['warm-limit'] ?? 1000,
     },
   }
 }

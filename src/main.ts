@@ -7,8 +7,9 @@ import { inputNames, parseInputs, type RawInputs, type Settings } from './inputs
 import { dedupe } from './lists.js'
 import { planBatches } from './plan.js'
 import { loadProvider, type ApiContext, type Batch, type BatchResult, type Provider } from './providers/index.js'
-import { changesLine, failureMessage, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report.js'
+import { changesLine, failureMessage, logAfterPurge, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report.js'
 import { redact, registerSecret } from './secrets.js'
+import { afterPurgeWarnings } from './verify-report.js'
 
 /** inputs -> plan -> send -> report. The one place that fails the step. */
 export async function run(): Promise<void> {
@@ -25,9 +26,13 @@ export async function run(): Promise<void> {
     const provider = await loadProvider(settings.provider)
     const changesModule = settings.changedSince ? await import('./changes.js') : undefined
     const asked = changesModule?.readChangeRequest(settings, github)
+    // Verify and warm are loaded only when asked for.
+    const afterPurge = settings.verify || settings.warm ? await import('./verify.js') : undefined
 
     let plan = planBatches(settings, provider, provider.targets(settings))
-    const inputErrors = [...parsed.errors, ...(asked?.errors ?? []), ...plan.errors]
+    // With changed-since, what verify can check is known only after the mapping.
+    const verifyErrors = asked ? [] : (afterPurge?.inputErrors(settings, plan.batches, provider.targets(settings)) ?? [])
+    const inputErrors = [...parsed.errors, ...(asked?.errors ?? []), ...plan.errors, ...verifyErrors]
     if (inputErrors.length > 0) return core.setFailed(redact(inputErrors.join('\n')))
 
     // The changed files' URLs join paths and go through the provider's rules like any other.
@@ -37,7 +42,9 @@ export async function run(): Promise<void> {
       core.info(redact(changesLine(changes)))
       settings = { ...settings, paths: dedupe([...settings.paths, ...changes.mapping.targets]) }
       plan = planBatches(settings, provider, provider.targets(settings))
-      if (plan.errors.length > 0) return core.setFailed(redact(plan.errors.join('\n')))
+      const mappedVerifyErrors = plan.batches.length > 0 ? (afterPurge?.inputErrors(settings, plan.batches, provider.targets(settings)) ?? []) : []
+      const mappedErrors = [...plan.errors, ...mappedVerifyErrors]
+      if (mappedErrors.length > 0) return core.setFailed(redact(mappedErrors.join('\n')))
       if (plan.batches.length === 0) core.notice(redact(`Nothing to purge. ${changesLine(changes)}`))
     }
 
@@ -50,11 +57,11 @@ export async function run(): Promise<void> {
       durationMs: 0,
       changes,
     }
-    if (settings.dryRun) {
+    const api = settings.dryRun ? undefined : apiContext(provider, settings, startedAt)
+    if (!api) {
       report.batches = plan.batches.map((batch) => ({ ...batch, status: 'planned', attempts: 0 }))
       report.requests = plan.batches.map((batch) => describeRequest(provider, settings, batch))
     } else if (plan.batches.length > 0) {
-      const api = apiContext(provider, settings, startedAt)
       const purge = await purgeAll(provider, settings, api)
       if ('inputErrors' in purge) return core.setFailed(redact(purge.inputErrors.join('\n')))
       Object.assign(report, purge)
@@ -63,9 +70,17 @@ export async function run(): Promise<void> {
     report.deploy = deployInfo(github)
 
     logBatches(report)
+    if (afterPurge) {
+      const log = (line: string) => core.info(redact(line))
+      report.afterPurge = api
+        ? await afterPurge.verifyAndWarm({ settings, provider, batches: report.batches, deadline: api.http.deadline, log })
+        : afterPurge.planned(settings, plan.batches)
+      logAfterPurge(report)
+    }
     setOutputs(report)
     await core.summary.addRaw(summaryMarkdown(report)).write()
 
+    for (const warning of afterPurgeWarnings(report.afterPurge)) core.warning(redact(warning))
     const failure = failureMessage(report)
     if (failure && settings.failOnError) core.setFailed(failure)
     else if (failure) core.warning(failure)
@@ -128,7 +143,9 @@ async function sendBatch(provider: Provider, settings: Settings, api: ApiContext
     { url, method: request.method, headers: { ...api.headers, ...request.headers }, ...(request.body !== undefined ? { body: request.body } : {}), pace: batch.kind },
     (answer) => provider.readAnswer(answer, batch),
   )
-  if (verdict.ok) return { ...batch, status: 'purged', attempts, ...(verdict.id ? { id: verdict.id } : {}), ...(verdict.ids ? { ids: verdict.ids } : {}) }
+  if (verdict.ok) {
+    return { ...batch, status: 'purged', attempts, acceptedAt: Date.now(), ...(verdict.id ? { id: verdict.id } : {}), ...(verdict.ids ? { ids: verdict.ids } : {}) }
+  }
   const error = verdict.unreachable && provider.explainNetworkError ? provider.explainNetworkError(verdict.error, api.apiUrl) : verdict.error
   return { ...batch, status: attempts === 0 ? 'skipped' : 'failed', attempts, error }
 }

@@ -3,6 +3,7 @@ import type { Changes } from './changes.js'
 import type { BatchResult, Item, Target } from './providers/index.js'
 import { formatSeconds } from './http.js'
 import { redact } from './secrets.js'
+import { afterPurgeCounts, afterPurgeLog, afterPurgeSummary, staleMessage, verificationJson, type AfterPurge } from './verify-report.js'
 
 /** Everything the step tells users, built from one RunReport: outputs, summary, log. */
 
@@ -26,6 +27,8 @@ export interface RunReport {
   requests?: string[]
   /** What changed-since found and path-map made of it. */
   changes?: Changes | undefined
+  /** What verify and warm found (or would do, in a dry run). */
+  afterPurge?: AfterPurge | undefined
 }
 
 export interface Totals {
@@ -69,6 +72,7 @@ export function resultJson(report: RunReport): string {
     purged: sums.purged,
     failed: sums.failed,
     requests: sums.requests,
+    verification: verificationJson(report.afterPurge),
   })
 }
 
@@ -79,10 +83,24 @@ export function setOutputs(report: RunReport): void {
   core.setOutput('requests', sums.requests)
   core.setOutput('ids', redact(JSON.stringify(sums.ids)))
   core.setOutput('result', redact(resultJson(report)))
+  const after = afterPurgeCounts(report.afterPurge)
+  core.setOutput('verified', after.verified)
+  core.setOutput('stale', after.stale)
+  core.setOutput('warmed', after.warmed)
 }
 
-/** The failure, in one message: how many items of which kind failed where, and why. */
+/**
+ * The failure, in one message: how many items of which kind failed where, and why; and, for
+ * `verify: true`, the URLs still served from an old copy.
+ */
 export function failureMessage(report: RunReport): string | undefined {
+  const stale = report.afterPurge?.verification?.mode === true ? staleMessage(report.afterPurge.verification) : undefined
+  const purge = purgeFailureMessage(report)
+  if (!purge && !stale) return undefined
+  return redact([purge, stale].filter(Boolean).join('\n'))
+}
+
+function purgeFailureMessage(report: RunReport): string | undefined {
   const sums = totals(report.batches)
   if (sums.failed === 0) return undefined
   const reasons = new Map<string, number>()
@@ -111,6 +129,15 @@ export function logBatches(report: RunReport): void {
     core.info(redact(`${batch.target.label}: ${batchLine(batch)}`))
   }
   for (const request of report.requests ?? []) core.info(redact(request))
+}
+
+/** What verify and warm found: a log group with one line per checked URL, and the warm line. */
+export function logAfterPurge(report: RunReport): void {
+  const { title, lines, warm } = afterPurgeLog(report.afterPurge)
+  if (title) core.startGroup(redact(title))
+  for (const line of lines) core.info(redact(line))
+  if (title) core.endGroup()
+  if (warm) core.info(redact(warm))
 }
 
 function batchLine(batch: BatchResult): string {
@@ -176,6 +203,7 @@ export function summaryMarkdown(report: RunReport): string {
     lines.push(`<details><summary>${report.dryRun ? 'Planned' : 'Purged'} items (${items.length})</summary>`, '', `<ul>${shown.join('')}</ul>`, '', '</details>', '')
   }
   if (report.changes) lines.push(...changedFilesSections(report.changes))
+  lines.push(...afterPurgeSummary(report.afterPurge))
   return redact(lines.join('\n'))
 }
 

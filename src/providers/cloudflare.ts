@@ -25,6 +25,7 @@ export const cloudflare: Provider = {
     prefixes: { default: 100, max: 100 },
   },
   concurrency: 4,
+  cacheStatus: 'cloudflare',
 
   targets(settings) {
     return settings.zones.map((zone) => (zoneIdPattern.test(zone) ? { label: zone, id: zone } : { label: zone, id: '', name: zone.toLowerCase() }))

@@ -1,3 +1,4 @@
+import type { CacheStatusStyleName } from '../cache-status.js'
 import type { Settings } from '../inputs.js'
 import type { Answer, HttpClient, Verdict } from '../http.js'
 import type { PaceRate } from '../pace.js'
@@ -33,6 +34,8 @@ export interface Provider {
   explainNetworkError?(message: string, apiUrl: string): string
   /** Runs after every batch was sent, e.g. polling asynchronous invalidations (`wait`). */
   settle?(results: BatchResult[], settings: Settings, api: ApiContext): Promise<void>
+  /** How the CDN's answers say they came from its cache (`verify`); see src/cache-status.ts. */
+  cacheStatus?: CacheStatusStyleName
 }
 
 /** Where a purge goes: a zone, a site environment, a distribution... */
@@ -77,6 +80,8 @@ export interface BatchResult extends Batch {
   error?: string
   /** Provider detail worth a summary column (Cloudimage final state and time). */
   detail?: string
+  /** Epoch milliseconds when the provider's answer accepting the purge arrived (`verify`). */
+  acceptedAt?: number
 }
 
 /** What a provider gets to make its own API calls (lookups, polling) under the shared policy. */

@@ -161,6 +161,7 @@ export interface ResultJson {
   purged: number
   failed: number
   requests: number
+  verification: { url: string; variant?: Record<string, string>; header: string | null; status: string | null; age: number | null; verdict: string; checks: number; error: string | null }[]
 }
 
 export function result(run: ActionRun): ResultJson {

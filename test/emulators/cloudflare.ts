@@ -32,6 +32,8 @@ export interface CloudflareEmulatorOptions {
   filesLimit?: number
   echoToken?: boolean
   rateLimit?: RateLimit
+  /** Told of every purge accepted, as it is accepted (an edge emulator drops its copies). */
+  onPurge?: (purge: AcceptedPurge, zone: CloudflareZone) => void
 }
 
 export interface AcceptedPurge {
@@ -166,7 +168,9 @@ export async function startCloudflareEmulator(options: CloudflareEmulatorOptions
       if (waitSeconds > 0) return rateLimited(waitSeconds, settings.rateLimit)
     }
     const id = randomHex(16)
-    purges.push({ zoneId: zone.id, body: parsed.body, id })
+    const accepted = { zoneId: zone.id, body: parsed.body, id }
+    purges.push(accepted)
+    options.onPurge?.(accepted, zone)
     return success({ id })
   }
 

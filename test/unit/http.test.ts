@@ -683,3 +683,30 @@ describe('HttpClient.send: kinds paced by one shared rate', () => {
     expect(clock.sleeps).toEqual([1_000])
   })
 })
+
+describe('answer bodies', () => {
+  it('keeps the text, drains it without keeping it, or skips it after the headers', async () => {
+    const big = Buffer.alloc(2 * 1024 * 1024, 97)
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-length': big.length, 'x-cache': 'HIT' })
+      response.end(big)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const bigUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/big`
+      const client = new HttpClient({ deadline: Date.now() + 10_000, retries: 0 })
+      const bodies: number[] = []
+      for (const answerBody of ['text', 'drain', 'skip', undefined] as const) {
+        const { verdict } = await client.send({ url: bigUrl, method: 'GET', ...(answerBody ? { answerBody } : {}) }, (answer) => {
+          expect(answer.headers['x-cache']).toBe('HIT')
+          bodies.push(answer.body.length)
+          return { ok: true }
+        })
+        expect(verdict.ok).toBe(true)
+      }
+      expect(bodies).toEqual([big.length, 0, 0, big.length])
+    } finally {
+      server.close()
+    }
+  })
+})

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { parseInputs, type RawInputs } from '../../src/inputs.js'
 
-const defaults: RawInputs = { scope: 'listed', wait: 'false', 'dry-run': 'false', timeout: '300', retries: '5', 'fail-on-error': 'true' }
+const defaults: RawInputs = {
+  scope: 'listed',
+  wait: 'false',
+  'dry-run': 'false',
+  timeout: '300',
+  retries: '5',
+  'fail-on-error': 'true',
+  verify: 'false',
+  'verify-sample': '20',
+  warm: 'false',
+  'warm-limit': '1000',
+}
 const cloudflare: RawInputs = { ...defaults, provider: 'cloudflare', token: 'tok-123456', zone: 'example.com' }
 
 function parse(raw: RawInputs, files: Record<string, string> = {}) {
@@ -51,6 +62,22 @@ describe('parseInputs', () => {
     expect(settings?.keys).toEqual(['x', 'y'])
   })
 
+  it('reads verify and warm', () => {
+    expect(parse({ ...cloudflare, paths: 'https://example.com/a' }).settings).toMatchObject({ verify: false, verifyUrls: [], verifySample: 20, warm: false, warmLimit: 1000 })
+    const { settings, errors } = parse({
+      ...cloudflare,
+      keys: 'release',
+      verify: 'WARN',
+      'verify-urls': 'https://example.com/\nhttps://example.com/blog/, https://example.com/',
+      'verify-sample': '5',
+      warm: 'true',
+      'warm-limit': '10',
+    })
+    expect(errors).toEqual([])
+    expect(settings).toMatchObject({ verify: 'warn', verifyUrls: ['https://example.com/', 'https://example.com/blog/'], verifySample: 5, warm: true, warmLimit: 10 })
+    expect(parse({ ...cloudflare, paths: 'https://example.com/a', verify: 'true' }).settings?.verify).toBe(true)
+  })
+
   it('needs no token for a dry-run', () => {
     const { errors } = parse({ ...cloudflare, token: '', paths: 'https://example.com/a', 'dry-run': 'true' })
     expect(errors).toEqual([])
@@ -86,6 +113,16 @@ describe('parseInputs', () => {
       { ...cloudflare, scope: 'all', 'changed-since': 'v1', 'path-map': 'a/** => /**', 'github-token': 'ghs_123456' },
       [/^input scope: "all" purges everything and cannot be combined with changed-since/],
     ],
+    ['verify maybe', { ...cloudflare, paths: 'https://example.com/a', verify: 'maybe' }, [/^input verify: expected one of false, true, warn, got "maybe"$/]],
+    ['verify-sample 0', { ...cloudflare, paths: 'https://example.com/a', verify: 'true', 'verify-sample': '0' }, [/^input verify-sample: expected a whole number from 1 to 1000, got "0"$/]],
+    ['warm-limit abc', { ...cloudflare, paths: 'https://example.com/a', warm: 'true', 'warm-limit': 'abc' }, [/^input warm-limit: expected a whole number from 1 to 100000/]],
+    [
+      'a relative verify-url',
+      { ...cloudflare, paths: 'https://example.com/a', verify: 'true', 'verify-urls': '/a' },
+      [/^input verify-urls: expected absolute http\(s\) URLs without a wildcard, such as https:\/\/www.example.com\/, got "\/a"$/],
+    ],
+    ['a wildcard verify-url', { ...cloudflare, paths: 'https://example.com/a', verify: 'warn', 'verify-urls': 'https://example.com/*' }, [/^input verify-urls: expected absolute/]],
+    ['verify-urls without verify or warm', { ...cloudflare, paths: 'https://example.com/a', 'verify-urls': 'https://example.com/' }, [/^input verify-urls: used only by verify and warm/]],
     [
       'several problems at once',
       { ...cloudflare, zone: '', timeout: 'abc', retries: '-1', paths: 'https://example.com/a' },

@@ -66,7 +66,11 @@ function apiContext(provider: Provider, settings: Settings, startedAt: number): 
     onRetry: ({ url, attempt, waitMs, reason }) =>
       core.info(redact(`retrying ${new URL(url).pathname} in ${formatSeconds(waitMs)} (attempt ${attempt} failed: ${reason})`)),
   })
-  return { http, apiUrl: settings.apiUrl ?? provider.defaultApiUrl, headers: provider.authHeaders(settings) }
+  return { http, apiUrl: apiUrlOf(provider, settings), headers: provider.authHeaders(settings) }
+}
+
+function apiUrlOf(provider: Provider, settings: Settings): string {
+  return settings.apiUrl ?? provider.apiUrl?.(settings) ?? provider.defaultApiUrl
 }
 
 type Purge = { targets: RunReport['targets']; batches: BatchResult[] } | { inputErrors: string[] }
@@ -103,8 +107,7 @@ async function sendBatch(provider: Provider, settings: Settings, api: ApiContext
 
 function describeRequest(provider: Provider, settings: Settings, batch: Batch): string {
   const request = provider.request(batch, settings)
-  const apiUrl = settings.apiUrl ?? provider.defaultApiUrl
-  return `${request.method} ${apiUrl}${request.path}${request.body !== undefined ? ` ${request.body}` : ''}`
+  return `${request.method} ${apiUrlOf(provider, settings)}${request.path}${request.body !== undefined ? ` ${request.body}` : ''}`
 }
 
 /** The deploy this purge follows, for the summary; loaded beside the work, not before it. */

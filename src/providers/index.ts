@@ -9,6 +9,8 @@ import type { Answer, HttpClient, Verdict } from '../http.js'
 export interface Provider {
   title: string
   defaultApiUrl: string
+  /** The API URL when `api-url` is not given, where it depends on the settings (Akamai: the credentials' host). */
+  apiUrl?(settings: Settings): string
   /** Items per request for each kind this CDN purges: the default and the documented maximum. */
   batchSizes: Record<string, { default: number; max: number }>
   /** Requests in flight at once. */

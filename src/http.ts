@@ -19,6 +19,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST'
   headers?: Record<string, string>
   body?: string
+  /** Called before each attempt, so a signature that carries a time or nonce is fresh on every retry. */
+  sign?: (request: HttpRequest) => HttpRequest | Promise<HttpRequest>
 }
 
 export type Verdict =
@@ -81,7 +83,8 @@ export class HttpClient {
       if (remainingMs <= 0) return { verdict: this.outOfTime(attempts), attempts }
 
       attempts++
-      const result = await this.attempt(req, Math.min(this.requestTimeoutMs, remainingMs))
+      const signed = req.sign ? await req.sign(req) : req
+      const result = await this.attempt(signed, Math.min(this.requestTimeoutMs, remainingMs))
       const verdict: Verdict = 'status' in result ? readOrFail(read, result) : { ok: false, error: result.error, retryable: true }
       if (verdict.ok) return { verdict: verdict as V, attempts }
 

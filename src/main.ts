@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
-import { HttpClient, formatSeconds, mapConcurrent } from './http.js'
+import { HttpClient, formatSeconds, mapConcurrent, type HttpRequest } from './http.js'
 import { inputNames, parseInputs, type RawInputs, type Settings } from './inputs.js'
 import { planBatches } from './plan.js'
 import { loadProvider, type ApiContext, type Batch, type BatchResult, type Provider } from './providers/index.js'
@@ -97,8 +97,15 @@ async function sendBatch(provider: Provider, settings: Settings, api: ApiContext
   const request = provider.request(batch, settings)
   const url = api.apiUrl + request.path
   if (request.body !== undefined) core.debug(`${request.method} ${url} ${request.body}`)
+  const sign = provider.sign
   const { verdict, attempts } = await api.http.send(
-    { url, method: request.method, headers: { ...api.headers, ...request.headers }, ...(request.body !== undefined ? { body: request.body } : {}) },
+    {
+      url,
+      method: request.method,
+      headers: { ...api.headers, ...request.headers },
+      ...(request.body !== undefined ? { body: request.body } : {}),
+      ...(sign ? { sign: (unsigned: HttpRequest) => sign.call(provider, unsigned, settings) } : {}),
+    },
     (answer) => provider.readAnswer(answer, batch),
   )
   if (verdict.ok) return { ...batch, status: 'purged', attempts, ...(verdict.id ? { id: verdict.id } : {}) }

@@ -1,5 +1,5 @@
 import type { Settings } from '../inputs.js'
-import type { Answer, HttpClient, Verdict } from '../http.js'
+import type { Answer, HttpClient, HttpRequest, Verdict } from '../http.js'
 
 /**
  * What every CDN implements. A provider is data (API URL, batch limits) plus pure functions:
@@ -24,6 +24,8 @@ export interface Provider {
   /** Headers that authenticate every API call; their values are secrets. */
   authHeaders(settings: Settings): Record<string, string>
   request(batch: Batch, settings: Settings): ApiRequest
+  /** Signs a request before each attempt (AWS Signature V4, Akamai EdgeGrid: a time and nonce in each signature). */
+  sign?(request: HttpRequest, settings: Settings): HttpRequest | Promise<HttpRequest>
   readAnswer(answer: Answer, batch: Batch): Outcome
   /** Runs after every batch was sent, e.g. polling asynchronous invalidations (`wait`). */
   settle?(results: BatchResult[], settings: Settings, api: ApiContext): Promise<void>

@@ -139,6 +139,8 @@ export interface Settings {
   timeoutSeconds: number
   retries: number
   failOnError: boolean
+  /** The process environment, for providers whose own tools read credentials or run ids there (AWS). */
+  env: Record<string, string | undefined>
 }
 
 /** The list inputs that name what to purge, with their files. */
@@ -158,6 +160,7 @@ export type RawInputs = Partial<Record<InputName, string>>
 export interface ParseOptions {
   workspace: string
   readFile?: (path: string) => string
+  env?: Record<string, string | undefined>
 }
 
 /**
@@ -257,6 +260,7 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
       timeoutSeconds: values.timeout ?? 300,
       retries: values.retries ?? 5,
       failOnError: values['fail-on-error'] ?? true,
+      env: options.env ?? {},
     },
   }
 }

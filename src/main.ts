@@ -15,12 +15,14 @@ export async function run(): Promise<void> {
     registerSecret(raw.token ?? '')
     const deploy = readDeployInfo()
 
-    const { settings, errors } = parseInputs(raw, { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd() })
+    const { settings, errors } = parseInputs(raw, { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(), env: process.env })
     if (!settings) return core.setFailed(redact(errors.join('\n')))
     const provider = await loadProvider(settings.provider)
+    const credentials = provider.credentials?.(settings) ?? { secrets: [], errors: [] }
+    for (const secret of credentials.secrets) registerSecret(secret)
 
     const plan = planBatches(settings, provider, provider.targets(settings))
-    const inputErrors = [...errors, ...plan.errors]
+    const inputErrors = [...errors, ...credentials.errors, ...plan.errors]
     if (inputErrors.length > 0) return core.setFailed(redact(inputErrors.join('\n')))
 
     const report: RunReport = {

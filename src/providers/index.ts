@@ -21,6 +21,11 @@ export interface Provider {
   resolveTargets?(settings: Settings, api: ApiContext): Promise<Target[]>
   /** Pure: the validated items of each kind for each target, or input errors naming the input. */
   group(settings: Settings, targets: Target[]): { groups: PurgeGroup[]; errors: string[] }
+  /**
+   * Credentials beyond a plain token (parsed from `token`, or read from the environment): their
+   * secret values, masked before anything is logged, and input errors, reported with the others.
+   */
+  credentials?(settings: Settings): { secrets: string[]; errors: string[] }
   /** Headers that authenticate every API call; their values are secrets. */
   authHeaders(settings: Settings): Record<string, string>
   request(batch: Batch, settings: Settings): ApiRequest

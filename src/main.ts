@@ -110,7 +110,10 @@ async function sendBatch(provider: Provider, settings: Settings, api: ApiContext
     },
     (answer) => provider.readAnswer(answer, batch),
   )
-  if (verdict.ok) return { ...batch, status: 'purged', attempts, ...(verdict.id ? { id: verdict.id } : {}) }
+  if (verdict.ok) {
+    const { id, detail, estimatedSeconds } = verdict
+    return { ...batch, status: 'purged', attempts, ...(id ? { id } : {}), ...(detail ? { detail } : {}), ...(estimatedSeconds !== undefined ? { estimatedSeconds } : {}) }
+  }
   return { ...batch, status: attempts === 0 ? 'skipped' : 'failed', attempts, error: verdict.error }
 }
 

@@ -65,7 +65,8 @@ export interface ApiRequest {
   body?: string
 }
 
-export type Outcome = Verdict
+/** The shared verdict; a success may also say more (shown in the summary) and when it will be done (for `wait`). */
+export type Outcome = Exclude<Verdict, { ok: true }> | { ok: true; id?: string; detail?: string; estimatedSeconds?: number }
 
 export type BatchStatus = 'purged' | 'failed' | 'planned' | 'skipped'
 
@@ -76,6 +77,8 @@ export interface BatchResult extends Batch {
   error?: string
   /** Provider detail worth a summary column (Cloudimage final state and time). */
   detail?: string
+  /** The provider's estimate of the seconds until the purge is done everywhere (Akamai), for `wait`. */
+  estimatedSeconds?: number
 }
 
 /** What a provider gets to make its own API calls (lookups, polling) under the shared policy. */

@@ -24,16 +24,16 @@ const list = z.string().transform((value, ctx) => {
   return 'error' in result ? fail(ctx, result.error) : result.items
 })
 
+/** true or false, undefined when not given: for inputs whose default differs by provider. */
+const optionalBoolean = z.string().transform((value, ctx) => {
+  const lower = value.trim().toLowerCase()
+  if (lower === 'true') return true
+  if (lower === 'false') return false
+  return fail(ctx, `expected true or false, got ${JSON.stringify(value)}`)
+})
+
 function boolean(defaultValue: 'true' | 'false') {
-  return z
-    .string()
-    .transform((value, ctx) => {
-      const lower = value.trim().toLowerCase()
-      if (lower === 'true') return true
-      if (lower === 'false') return false
-      return fail(ctx, `expected true or false, got ${JSON.stringify(value)}`)
-    })
-    .prefault(defaultValue)
+  return optionalBoolean.prefault(defaultValue)
 }
 
 function wholeNumber(min: number, max: number) {
@@ -83,9 +83,9 @@ export const inputSchema = {
   provider: { schema: oneOf(providerNames), for: every },
   token: { schema: text, for: every },
   paths: { schema: list, for: every },
-  keys: { schema: list, for: ['cloudflare', 'edgio'] },
+  keys: { schema: list, for: ['cloudflare', 'edgio', 'cloudfront', 'akamai'] },
   'paths-file': { schema: text, for: every },
-  'keys-file': { schema: text, for: ['cloudflare', 'edgio'] },
+  'keys-file': { schema: text, for: ['cloudflare', 'edgio', 'cloudfront', 'akamai'] },
   scope: { schema: oneOf(['listed', 'all'] as const).prefault('listed'), default: 'listed', for: every },
   zone: { schema: list, for: ['cloudflare'] },
   hosts: { schema: list, for: ['cloudflare'] },
@@ -97,7 +97,11 @@ export const inputSchema = {
   site: { schema: text, for: ['edgio'] },
   environment: { schema: text, for: ['edgio'] },
   'cache-hashes': { schema: list, for: ['edgio'] },
-  wait: { schema: boolean('false'), default: 'false', for: ['cloudimage'] },
+  distribution: { schema: list, for: ['cloudfront'] },
+  network: { schema: oneOf(['production', 'staging'] as const).prefault('production'), default: 'production', for: ['akamai'] },
+  'cp-codes': { schema: list, for: ['akamai'] },
+  soft: { schema: optionalBoolean, for: ['fastly', 'akamai'] },
+  wait: { schema: boolean('false'), default: 'false', for: ['cloudimage', 'cloudfront', 'akamai'] },
   'api-url': { schema: httpUrl, for: every },
   'dry-run': { schema: boolean('false'), default: 'false', for: every },
   'batch-size': { schema: wholeNumber(1, 100_000), for: every },
@@ -132,6 +136,11 @@ export interface Settings {
   team: string
   site: string
   environment: string
+  distributions: string[]
+  network: 'production' | 'staging'
+  cpCodes: string[]
+  /** Undefined when not given: the default differs by provider. */
+  soft: boolean | undefined
   wait: boolean
   apiUrl: string | undefined
   dryRun: boolean
@@ -144,15 +153,21 @@ export interface Settings {
 }
 
 /** The list inputs that name what to purge, with their files. */
-const listInputs = ['paths', 'keys', 'hosts', 'prefixes', 'cache-hashes'] as const
+const listInputs = ['paths', 'keys', 'hosts', 'prefixes', 'cache-hashes', 'cp-codes'] as const
 const listFiles = { 'paths-file': 'paths', 'keys-file': 'keys' } as const
 
 /** Inputs some providers cannot do without. */
 const requiredFor: Partial<Record<InputName, readonly string[]>> = {
   zone: ['cloudflare'],
+  distribution: ['cloudfront'],
   team: ['edgio'],
   site: ['edgio'],
   environment: ['edgio'],
+}
+
+/** Providers that take no token, and what they authenticate with instead. */
+const noToken: Partial<Record<string, string>> = {
+  cloudfront: 'AWS credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), as aws-actions/configure-aws-credentials sets them',
 }
 
 export type RawInputs = Partial<Record<InputName, string>>
@@ -214,7 +229,10 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
         errors.push(`input ${name}: required for provider ${provider}`)
       }
     }
-    if (!given('token') && !values['dry-run']) {
+    const tokenless = noToken[provider]
+    if (tokenless !== undefined) {
+      if (given('token')) errors.push(`input token: does not apply to provider ${provider}; it uses ${tokenless}`)
+    } else if (!given('token') && !values['dry-run']) {
       errors.push(`input token: required for provider ${provider} (only a dry-run needs none)`)
     }
   }
@@ -227,8 +245,8 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
     errors.push(`input scope: "all" purges everything and cannot be combined with ${named.join(', ')}; remove them or use scope: listed`)
   }
   const itemCount =
-    lists.paths.length + lists.keys.length + (values.hosts ?? []).length + (values.prefixes ?? []).length + (values['cache-hashes'] ?? []).length
-  if (values.scope === 'listed' && itemCount === 0 && !errors.some((error) => /^input (paths|keys|hosts|prefixes|cache-hashes)/.test(error))) {
+    lists.paths.length + lists.keys.length + (values.hosts ?? []).length + (values.prefixes ?? []).length + (values['cache-hashes'] ?? []).length + (values['cp-codes'] ?? []).length
+  if (values.scope === 'listed' && itemCount === 0 && !errors.some((error) => /^input (paths|keys|hosts|prefixes|cache-hashes|cp-codes)/.test(error))) {
     errors.push(
       'input paths: nothing to purge; give paths, keys or another list of what to purge (or scope: all to purge everything, which is never done by default)',
     )
@@ -253,6 +271,10 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
       team: values.team ?? '',
       site: values.site ?? '',
       environment: values.environment ?? '',
+      distributions: values.distribution ?? [],
+      network: values.network ?? 'production',
+      cpCodes: values['cp-codes'] ?? [],
+      soft: values.soft,
       wait: values.wait ?? false,
       apiUrl: values['api-url'],
       dryRun: values['dry-run'] ?? false,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseInputs, type RawInputs } from '../../src/inputs.js'
 
-const defaults: RawInputs = { scope: 'listed', wait: 'false', 'dry-run': 'false', timeout: '300', retries: '5', 'fail-on-error': 'true' }
+const defaults: RawInputs = { scope: 'listed', wait: 'false', network: 'production', 'dry-run': 'false', timeout: '300', retries: '5', 'fail-on-error': 'true' }
 const cloudflare: RawInputs = { ...defaults, provider: 'cloudflare', token: 'tok-123456', zone: 'example.com' }
 
 function parse(raw: RawInputs, files: Record<string, string> = {}) {
@@ -89,7 +89,7 @@ describe('parseInputs', () => {
   it('accepts the runner defaults of inputs for other providers (wait: false on cloudflare)', () => {
     expect(parse({ ...cloudflare, paths: 'https://example.com/a', wait: 'false' }).errors).toEqual([])
     expect(parse({ ...cloudflare, paths: 'https://example.com/a', wait: 'true' }).errors).toEqual([
-      'input wait: does not apply to provider cloudflare; it is for cloudimage',
+      'input wait: does not apply to provider cloudflare; it is for cloudimage, cloudfront, akamai',
     ])
   })
 })

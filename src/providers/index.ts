@@ -88,13 +88,14 @@ export interface ApiContext {
   headers: Record<string, string>
 }
 
-export const providerNames = ['cloudflare', 'cloudfront'] as const
+export const providerNames = ['cloudflare', 'cloudfront', 'akamai'] as const
 export type ProviderName = (typeof providerNames)[number]
 
 // Each provider loads only when chosen, so a run pays for one CDN's code.
 const loaders: Record<ProviderName, () => Promise<Provider>> = {
   cloudflare: async () => (await import('./cloudflare.js')).cloudflare,
   cloudfront: async () => (await import('./cloudfront.js')).cloudfront,
+  akamai: async () => (await import('./akamai.js')).akamai,
 }
 
 export function loadProvider(name: ProviderName): Promise<Provider> {

@@ -28,6 +28,7 @@ const prefixBucket = { burst: 20, perSecond: 0.5 };
 const urlKinds = ['urls', 'index-pages', 'prefixes'];
 const bunny = {
     title: 'Bunny',
+    cacheStatus: 'bunny',
     defaultApiUrl: 'https://api.bunny.net',
     batchSizes: {
         urls: { default: 1, max: 1 },

@@ -20,6 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 const serviceIdPattern = /^[A-Za-z0-9]+$/;
 const fastly = {
     title: 'Fastly',
+    cacheStatus: 'fastly',
     defaultApiUrl: 'https://api.fastly.com',
     batchSizes: {
         urls: { default: 1, max: 1 },

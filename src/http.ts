@@ -28,6 +28,8 @@ export interface HttpRequest {
    * little and closing (verification needs only the headers).
    */
   answerBody?: 'text' | 'drain' | 'skip'
+  /** Called before each attempt, so a signature that carries a time or nonce is fresh on every retry. */
+  sign?: (request: HttpRequest) => HttpRequest | Promise<HttpRequest>
 }
 
 export type Verdict =
@@ -105,7 +107,8 @@ export class HttpClient {
       if (remainingMs <= 0) return { verdict: this.outOfTime(attempts), attempts }
 
       attempts++
-      const result = await this.attempt(req, Math.min(this.requestTimeoutMs, remainingMs))
+      const signed = req.sign ? await req.sign(req) : req
+      const result = await this.attempt(signed, Math.min(this.requestTimeoutMs, remainingMs))
       const verdict: Verdict = 'status' in result ? readOrFail(read, result) : { ok: false, retryable: true, ...result }
       if (verdict.ok) return { verdict: verdict as V, attempts }
 

@@ -107,9 +107,9 @@ export const inputSchema = {
   provider: { schema: oneOf(providerNames), for: every },
   token: { schema: text, for: every },
   paths: { schema: list, for: every },
-  keys: { schema: list, for: ['cloudflare', 'edgio', 'fastly', 'bunny'] },
+  keys: { schema: list, for: ['cloudflare', 'edgio', 'fastly', 'bunny', 'cloudfront', 'akamai'] },
   'paths-file': { schema: text, for: every },
-  'keys-file': { schema: text, for: ['cloudflare', 'edgio', 'fastly', 'bunny'] },
+  'keys-file': { schema: text, for: ['cloudflare', 'edgio', 'fastly', 'bunny', 'cloudfront', 'akamai'] },
   scope: { schema: oneOf(['listed', 'all'] as const).prefault('listed'), default: 'listed', for: every },
   zone: { schema: list, for: ['cloudflare'] },
   hosts: { schema: list, for: ['cloudflare'] },
@@ -123,8 +123,11 @@ export const inputSchema = {
   'cache-hashes': { schema: list, for: ['edgio'] },
   service: { schema: text, for: ['fastly'] },
   'pull-zone': { schema: text, for: ['bunny'] },
+  distribution: { schema: list, for: ['cloudfront'] },
+  network: { schema: oneOf(['production', 'staging'] as const).prefault('production'), default: 'production', for: ['akamai'] },
+  'cp-codes': { schema: list, for: ['akamai'] },
   soft: { schema: optionalBoolean, for: ['fastly', 'akamai'] },
-  wait: { schema: boolean('false'), default: 'false', for: ['cloudimage'] },
+  wait: { schema: boolean('false'), default: 'false', for: ['cloudimage', 'cloudfront', 'akamai'] },
   'api-url': { schema: httpUrl, for: every },
   'dry-run': { schema: boolean('false'), default: 'false', for: every },
   'batch-size': { schema: wholeNumber(1, 100_000), for: every },
@@ -171,6 +174,9 @@ export interface Settings {
   service: string
   /** Bunny pull zone ID. */
   pullZone: string
+  distributions: string[]
+  network: 'production' | 'staging'
+  cpCodes: string[]
   /** Not given: the provider's own default. */
   soft: boolean | undefined
   wait: boolean
@@ -191,18 +197,26 @@ export interface Settings {
   verifySample: number
   warm: boolean
   warmLimit: number
+  /** The process environment, for providers whose own tools read credentials or run ids there (AWS). */
+  env: Record<string, string | undefined>
 }
 
 /** The list inputs that name what to purge, with their files. */
-const listInputs = ['paths', 'keys', 'hosts', 'prefixes', 'cache-hashes'] as const
+const listInputs = ['paths', 'keys', 'hosts', 'prefixes', 'cache-hashes', 'cp-codes'] as const
 const listFiles = { 'paths-file': 'paths', 'keys-file': 'keys' } as const
 
 /** Inputs some providers cannot do without. */
 const requiredFor: Partial<Record<InputName, readonly string[]>> = {
   zone: ['cloudflare'],
+  distribution: ['cloudfront'],
   team: ['edgio'],
   site: ['edgio'],
   environment: ['edgio'],
+}
+
+/** Providers that take no token, and what they authenticate with instead. */
+const noToken: Partial<Record<string, string>> = {
+  cloudfront: 'AWS credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), as aws-actions/configure-aws-credentials sets them',
 }
 
 export type RawInputs = Partial<Record<InputName, string>>
@@ -210,6 +224,7 @@ export type RawInputs = Partial<Record<InputName, string>>
 export interface ParseOptions {
   workspace: string
   readFile?: (path: string) => string
+  env?: Record<string, string | undefined>
 }
 
 /**
@@ -263,7 +278,10 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
         errors.push(`input ${name}: required for provider ${provider}`)
       }
     }
-    if (!given('token') && !values['dry-run']) {
+    const tokenless = noToken[provider]
+    if (tokenless !== undefined) {
+      if (given('token')) errors.push(`input token: does not apply to provider ${provider}; it uses ${tokenless}`)
+    } else if (!given('token') && !values['dry-run']) {
       errors.push(`input token: required for provider ${provider} (only a dry-run needs none)`)
     }
   }
@@ -282,12 +300,12 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
     errors.push(`input scope: "all" purges everything and cannot be combined with ${named.join(', ')}; remove them or use scope: listed`)
   }
   const itemCount =
-    lists.paths.length + lists.keys.length + (values.hosts ?? []).length + (values.prefixes ?? []).length + (values['cache-hashes'] ?? []).length
+    lists.paths.length + lists.keys.length + (values.hosts ?? []).length + (values.prefixes ?? []).length + (values['cache-hashes'] ?? []).length + (values['cp-codes'] ?? []).length
   if (changedSince && !given('path-map')) errors.push('input path-map: required with changed-since; rules "<glob> => <target>", e.g. "public/** => https://example.com/**"')
   if (!changedSince && given('path-map')) errors.push('input path-map: used only with changed-since (the ref the changed files are counted from)')
   if (changedSince && !values['github-token']) errors.push('input github-token: required with changed-since, to read the comparison (the default is the job\'s own token)')
   // With changed-since, what to purge is known only once the changed files are mapped.
-  if (values.scope === 'listed' && itemCount === 0 && !changedSince && !errors.some((error) => /^input (paths|keys|hosts|prefixes|cache-hashes)/.test(error))) {
+  if (values.scope === 'listed' && itemCount === 0 && !changedSince && !errors.some((error) => /^input (paths|keys|hosts|prefixes|cache-hashes|cp-codes)/.test(error))) {
     errors.push(
       'input paths: nothing to purge; give paths, keys or another list of what to purge (or scope: all to purge everything, which is never done by default)',
     )
@@ -314,6 +332,9 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
       environment: values.environment ?? '',
       service: values.service ?? '',
       pullZone: values['pull-zone'] ?? '',
+      distributions: values.distribution ?? [],
+      network: values.network ?? 'production',
+      cpCodes: values['cp-codes'] ?? [],
       soft: values.soft,
       wait: values.wait ?? false,
       apiUrl: values['api-url'],
@@ -330,6 +351,7 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
       verifySample: values['verify-sample'] ?? 20,
       warm: values.warm ?? false,
       warmLimit: values['warm-limit'] ?? 1000,
+      env: options.env ?? {},
     },
   }
 }

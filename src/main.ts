@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import type { Changes } from './changes.js'
 import { errorMessage } from './errors.js'
 import { readGithubContext, type GithubContext } from './github-context.js'
-import { HttpClient, formatSeconds, mapConcurrent, type HttpOptions } from './http.js'
+import { HttpClient, formatSeconds, mapConcurrent, type HttpOptions, type HttpRequest } from './http.js'
 import { inputNames, parseInputs, type RawInputs, type Settings } from './inputs.js'
 import { dedupe } from './lists.js'
 import { planBatches } from './plan.js'
@@ -20,10 +20,12 @@ export async function run(): Promise<void> {
     registerSecret(raw['github-token'] ?? '')
     const github = readGithubContext()
 
-    const parsed = parseInputs(raw, { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd() })
+    const parsed = parseInputs(raw, { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(), env: process.env })
     if (!parsed.settings) return core.setFailed(redact(parsed.errors.join('\n')))
     let settings = parsed.settings
     const provider = await loadProvider(settings.provider)
+    const credentials = provider.credentials?.(settings) ?? { secrets: [], errors: [] }
+    for (const secret of credentials.secrets) registerSecret(secret)
     const changesModule = settings.changedSince ? await import('./changes.js') : undefined
     const asked = changesModule?.readChangeRequest(settings, github)
     // Verify and warm are loaded only when asked for.
@@ -32,7 +34,7 @@ export async function run(): Promise<void> {
     let plan = planBatches(settings, provider, provider.targets(settings))
     // With changed-since, what verify can check is known only after the mapping.
     const verifyErrors = asked ? [] : (afterPurge?.inputErrors(settings, plan.batches, provider.targets(settings)) ?? [])
-    const inputErrors = [...parsed.errors, ...(asked?.errors ?? []), ...plan.errors, ...verifyErrors]
+    const inputErrors = [...parsed.errors, ...credentials.errors, ...(asked?.errors ?? []), ...plan.errors, ...verifyErrors]
     if (inputErrors.length > 0) return core.setFailed(redact(inputErrors.join('\n')))
 
     // The changed files' URLs join paths and go through the provider's rules like any other.
@@ -95,7 +97,7 @@ function readRawInputs(): RawInputs {
 
 function apiContext(provider: Provider, settings: Settings, startedAt: number): ApiContext {
   const pacing = provider.pacing ? { pacing: provider.pacing, paceScale: paceScale() } : {}
-  return { http: httpClient(settings, startedAt, pacing), apiUrl: settings.apiUrl ?? provider.defaultApiUrl, headers: provider.authHeaders(settings) }
+  return { http: httpClient(settings, startedAt, pacing), apiUrl: apiUrlOf(provider, settings), headers: provider.authHeaders(settings) }
 }
 
 /** One per API, under the step's deadline and retry policy. */
@@ -107,6 +109,10 @@ function httpClient(settings: Settings, startedAt: number, pacing: Pick<HttpOpti
       core.info(redact(`retrying ${new URL(url).pathname} in ${formatSeconds(waitMs)} (attempt ${attempt} failed: ${reason})`)),
     ...pacing,
   })
+}
+
+function apiUrlOf(provider: Provider, settings: Settings): string {
+  return settings.apiUrl ?? provider.apiUrl?.(settings) ?? provider.defaultApiUrl
 }
 
 /** The end-to-end tests run rate-limit pacing faster through this variable; it is 1 for users. */
@@ -139,12 +145,30 @@ async function sendBatch(provider: Provider, settings: Settings, api: ApiContext
   const request = provider.request(batch, settings)
   const url = api.apiUrl + request.path
   if (request.body !== undefined) core.debug(`${request.method} ${url} ${request.body}`)
+  const sign = provider.sign
   const { verdict, attempts } = await api.http.send(
-    { url, method: request.method, headers: { ...api.headers, ...request.headers }, ...(request.body !== undefined ? { body: request.body } : {}), pace: batch.kind },
+    {
+      url,
+      method: request.method,
+      headers: { ...api.headers, ...request.headers },
+      ...(request.body !== undefined ? { body: request.body } : {}),
+      pace: batch.kind,
+      ...(sign ? { sign: (unsigned: HttpRequest) => sign.call(provider, unsigned, settings) } : {}),
+    },
     (answer) => provider.readAnswer(answer, batch),
   )
   if (verdict.ok) {
-    return { ...batch, status: 'purged', attempts, acceptedAt: Date.now(), ...(verdict.id ? { id: verdict.id } : {}), ...(verdict.ids ? { ids: verdict.ids } : {}) }
+    const { id, ids, detail, estimatedSeconds } = verdict
+    return {
+      ...batch,
+      status: 'purged',
+      attempts,
+      acceptedAt: Date.now(),
+      ...(id ? { id } : {}),
+      ...(ids ? { ids } : {}),
+      ...(detail ? { detail } : {}),
+      ...(estimatedSeconds !== undefined ? { estimatedSeconds } : {}),
+    }
   }
   const error = verdict.unreachable && provider.explainNetworkError ? provider.explainNetworkError(verdict.error, api.apiUrl) : verdict.error
   return { ...batch, status: attempts === 0 ? 'skipped' : 'failed', attempts, error }
@@ -152,8 +176,7 @@ async function sendBatch(provider: Provider, settings: Settings, api: ApiContext
 
 function describeRequest(provider: Provider, settings: Settings, batch: Batch): string {
   const request = provider.request(batch, settings)
-  const apiUrl = settings.apiUrl ?? provider.defaultApiUrl
-  return `${request.method} ${apiUrl}${request.path}${request.body !== undefined ? ` ${request.body}` : ''}`
+  return `${request.method} ${apiUrlOf(provider, settings)}${request.path}${request.body !== undefined ? ` ${request.body}` : ''}`
 }
 
 /** The deploy this purge follows, for the summary. */

@@ -23,6 +23,7 @@ const urlKinds = ['urls', 'index-pages', 'prefixes'] as const
 
 export const bunny: Provider = {
   title: 'Bunny',
+  cacheStatus: 'bunny',
   defaultApiUrl: 'https://api.bunny.net',
   batchSizes: {
     urls: { default: 1, max: 1 },

@@ -12,6 +12,7 @@ const serviceIdPattern = /^[A-Za-z0-9]+$/
 
 export const fastly: Provider = {
   title: 'Fastly',
+  cacheStatus: 'fastly',
   defaultApiUrl: 'https://api.fastly.com',
   batchSizes: {
     urls: { default: 1, max: 1 },

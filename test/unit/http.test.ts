@@ -169,6 +169,40 @@ describe('HttpClient.send: answers and retries', () => {
   })
 })
 
+describe('HttpClient.send: signing', () => {
+  it('signs every attempt afresh, after its wait, and sends what sign returns', async () => {
+    const { agent, pool } = mockApi()
+    const seen: unknown[] = []
+    for (const status of [503, 200]) {
+      pool.intercept({ path: '/purge', method: 'POST' }).reply((opts) => {
+        seen.push((opts.headers as Record<string, string>).authorization)
+        return { statusCode: status, data: status === 200 ? ok : 'busy' }
+      })
+    }
+    const clock = fakeClock()
+    const { http } = client(agent, clock)
+    const signedAt: number[] = []
+
+    const result = await http.send(
+      {
+        url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+        sign: (request) => {
+          signedAt.push(clock.now())
+          return { ...request, headers: { ...request.headers, authorization: `signed at ${clock.now()}` } }
+        },
+      },
+      readJson,
+    )
+
+    expect(result).toEqual({ verdict: { ok: true, id: 'purge-42' }, attempts: 2 })
+    expect(signedAt).toEqual([t0, t0 + 1_000])
+    expect(seen).toEqual([`signed at ${t0}`, `signed at ${t0 + 1_000}`])
+  })
+})
+
 describe('HttpClient.send: how long it waits', () => {
   const in12s = new Date(t0 + 12_000).toUTCString()
   it.each([

@@ -4,6 +4,7 @@ import { parseInputs, type RawInputs } from '../../src/inputs.js'
 const defaults: RawInputs = {
   scope: 'listed',
   wait: 'false',
+  network: 'production',
   'dry-run': 'false',
   timeout: '300',
   retries: '5',
@@ -14,6 +15,8 @@ const defaults: RawInputs = {
   'warm-limit': '1000',
 }
 const cloudflare: RawInputs = { ...defaults, provider: 'cloudflare', token: 'tok-123456', zone: 'example.com' }
+const cloudfront: RawInputs = { ...defaults, provider: 'cloudfront', distribution: 'E2QWRUHAPOMQZL', paths: '/a.css' }
+const akamai: RawInputs = { ...defaults, provider: 'akamai', token: 'edgerc-section', paths: 'https://www.example.com/a.css' }
 
 function parse(raw: RawInputs, files: Record<string, string> = {}) {
   return parseInputs(raw, {
@@ -144,8 +147,54 @@ describe('parseInputs', () => {
   it('accepts the runner defaults of inputs for other providers (wait: false on cloudflare)', () => {
     expect(parse({ ...cloudflare, paths: 'https://example.com/a', wait: 'false' }).errors).toEqual([])
     expect(parse({ ...cloudflare, paths: 'https://example.com/a', wait: 'true' }).errors).toEqual([
-      'input wait: does not apply to provider cloudflare; it is for cloudimage',
+      'input wait: does not apply to provider cloudflare; it is for cloudimage, cloudfront, akamai',
     ])
+  })
+
+  it('reads the CloudFront and Akamai inputs', () => {
+    expect(parse({ ...cloudfront, distribution: 'E1, E2', keys: 'release', wait: 'true' })).toMatchObject({
+      errors: [],
+      settings: { provider: 'cloudfront', distributions: ['E1', 'E2'], keys: ['release'], wait: true, token: '' },
+    })
+    expect(parse({ ...akamai, paths: '', 'cp-codes': '12345\n67890', network: 'Staging', soft: 'false' })).toMatchObject({
+      errors: [],
+      settings: { provider: 'akamai', cpCodes: ['12345', '67890'], network: 'staging', soft: false },
+    })
+    expect(parse(akamai).settings).toMatchObject({ network: 'production', soft: undefined })
+  })
+
+  it('passes the environment through to the settings', () => {
+    const { settings } = parseInputs(cloudfront, { workspace: '/ws', env: { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE' } })
+    expect(settings?.env).toEqual({ AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE' })
+  })
+
+  it.each<[string, RawInputs, string[]]>([
+    [
+      'a token on CloudFront',
+      { ...cloudfront, token: 'tok-123456' },
+      [
+        'input token: does not apply to provider cloudfront; it uses AWS credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), as aws-actions/configure-aws-credentials sets them',
+      ],
+    ],
+    ['no distribution', { ...cloudfront, distribution: '' }, ['input distribution: required for provider cloudfront']],
+    ['no token on Akamai', { ...akamai, token: '' }, ['input token: required for provider akamai (only a dry-run needs none)']],
+    ['a bad network', { ...akamai, network: 'prod' }, ['input network: expected one of production, staging, got "prod"']],
+    ['a bad soft', { ...akamai, soft: 'yes' }, ['input soft: expected true or false, got "yes"']],
+    ['soft on CloudFront', { ...cloudfront, soft: 'true' }, ['input soft: does not apply to provider cloudfront; it is for fastly, akamai']],
+    ['cp-codes on CloudFront', { ...cloudfront, 'cp-codes': '123' }, ['input cp-codes: does not apply to provider cloudfront; it is for akamai']],
+    ['network staging on Cloudflare', { ...cloudflare, paths: 'https://example.com/a', network: 'staging' }, ['input network: does not apply to provider cloudflare; it is for akamai']],
+    [
+      'scope all with cp-codes',
+      { ...akamai, paths: '', scope: 'all', 'cp-codes': '123' },
+      ['input scope: "all" purges everything and cannot be combined with cp-codes; remove them or use scope: listed'],
+    ],
+  ])('CloudFront and Akamai: rejects %s', (_name, raw, expected) => {
+    expect(parse(raw).errors).toEqual(expected)
+  })
+
+  it('needs no token for CloudFront, and counts cp-codes as something to purge', () => {
+    expect(parse(cloudfront).errors).toEqual([])
+    expect(parse({ ...akamai, paths: '', 'cp-codes': '123' }).errors).toEqual([])
   })
 })
 

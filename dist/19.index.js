@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   cloudflare: () => (/* binding */ cloudflare)
 /* harmony export */ });
 /* harmony import */ var _lists_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6174);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6652);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5227);
 
 
 /** Cloudflare `POST /zones/{zone_id}/purge_cache`, one purge kind per request. */
@@ -27,6 +27,7 @@ const cloudflare = {
         prefixes: { default: 100, max: 100 },
     },
     concurrency: 4,
+    cacheStatus: 'cloudflare',
     targets(settings) {
         return settings.zones.map((zone) => (zoneIdPattern.test(zone) ? { label: zone, id: zone } : { label: zone, id: '', name: zone.toLowerCase() }));
     },
@@ -105,7 +106,7 @@ function groupItems(settings, targets) {
     const errors = [];
     for (const zone of settings.zones) {
         if (!zoneIdPattern.test(zone) && !(zone.includes('.') && hostnamePattern.test(zone))) {
-            errors.push(`input zone: expected a zone ID (32 hex characters) or a zone name such as example.com, got ${quote(zone)}`);
+            errors.push(`input zone: expected a zone ID (32 hex characters) or a zone name such as example.com, got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(zone)}`);
         }
     }
     const files = [];
@@ -136,9 +137,12 @@ function groupItems(settings, targets) {
     }
     for (const tag of settings.keys) {
         if (!tagPattern.test(tag))
-            errors.push(`input keys: cache tags are 1 to 1,024 printable ASCII characters without spaces, got ${quote(tag)}`);
+            errors.push(`input keys: cache tags are 1 to 1,024 printable ASCII characters without spaces, got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(tag)}`);
     }
     const groups = [];
+    // No zone is its own input error; routing to none would only repeat it for every item.
+    if (targets.length === 0)
+        return { groups, errors };
     if (settings.scope === 'all') {
         return { groups: targets.map((target) => ({ target, kind: 'everything', items: [] })), errors };
     }
@@ -159,20 +163,20 @@ function groupItems(settings, targets) {
             return zone;
         if (targets.some((target) => target.name === undefined))
             return unresolved;
-        errors.push(`input ${input}: ${quote(item)} belongs to none of the zones ${targets.map((target) => target.label).join(', ')}`);
+        errors.push(`input ${input}: ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(item)} belongs to none of the zones ${targets.map((target) => target.label).join(', ')}`);
         return undefined;
     };
-    for (const url of (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Q)(files)) {
+    for (const url of (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(files)) {
         const target = route('paths', url, () => new URL(url).hostname);
         if (target)
             bucket(target).files.push(...withVariants(url, settings.purgeHeaders));
     }
-    for (const host of (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Q)(hosts)) {
+    for (const host of (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(hosts)) {
         const target = route('hosts', host, () => host);
         if (target)
             bucket(target).hosts.push(host);
     }
-    for (const prefix of (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Q)(prefixes)) {
+    for (const prefix of (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(prefixes)) {
         const target = route('prefixes', prefix, () => prefix.split('/')[0] ?? '');
         if (target)
             bucket(target).prefixes.push(prefix);
@@ -201,37 +205,37 @@ function readPath(path, baseUrl) {
     let url = path;
     if (!/^[a-z][a-z0-9+.-]*:/i.test(path)) {
         if (!baseUrl)
-            return { error: `${quote(path)} is not an absolute URL; give base-url (e.g. https://www.example.com) for relative paths, or the full https:// URL` };
+            return { error: `${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(path)} is not an absolute URL; give base-url (e.g. https://www.example.com) for relative paths, or the full https:// URL` };
         url = `${baseUrl}/${path.replace(/^\/+/, '')}`;
     }
     const parsed = URL.parse(url);
     if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.hostname === '') {
-        return { error: `expected an http(s) URL such as https://www.example.com/a.css, got ${quote(path)}` };
+        return { error: `expected an http(s) URL such as https://www.example.com/a.css, got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(path)}` };
     }
     if (/\s/.test(url))
-        return { error: `URLs cannot contain spaces (encode them as %20), got ${quote(path)}` };
+        return { error: `URLs cannot contain spaces (encode them as %20), got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(path)}` };
     const star = url.indexOf('*');
     if (star === -1)
         return { url };
     if (star !== url.length - 1 || parsed.search !== '' || url.includes('#')) {
-        return { error: `a * is allowed only at the very end, meaning "everything under this path" (Cloudflare has no other wildcard), got ${quote(path)}` };
+        return { error: `a * is allowed only at the very end, meaning "everything under this path" (Cloudflare has no other wildcard), got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(path)}` };
     }
     return readPrefix(url.slice(0, -1));
 }
 function readHost(value) {
     const host = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? (URL.parse(value)?.hostname ?? '') : value;
     if (!hostnamePattern.test(host))
-        return { error: `expected a bare hostname such as www.example.com (no path, port or scheme), got ${quote(value)}` };
+        return { error: `expected a bare hostname such as www.example.com (no path, port or scheme), got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)}` };
     return { host: host.toLowerCase() };
 }
 function readPrefix(value) {
     const prefix = value.replace(/^https?:\/\//i, '');
     const [host = '', ...path] = prefix.split('/');
     if (!hostnamePattern.test(host) || /[?#*\s]/.test(prefix) || /^[a-z][a-z0-9+.-]*:\/\//i.test(prefix)) {
-        return { error: `expected host/path such as www.example.com/blog/ (no query, fragment or wildcard), got ${quote(value)}` };
+        return { error: `expected host/path such as www.example.com/blog/ (no query, fragment or wildcard), got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)}` };
     }
     if (path.length > 31)
-        return { error: `a prefix has at most 31 "/" separators, got ${quote(value)}` };
+        return { error: `a prefix has at most 31 "/" separators, got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)}` };
     return { prefix: `${host.toLowerCase()}${path.length > 0 ? '/' : ''}${path.join('/')}` };
 }
 /** One `{url, headers}` object per combination of the purge-headers values. */
@@ -243,9 +247,6 @@ function withVariants(url, purgeHeaders) {
         combinations = combinations.flatMap((combination) => header.values.map((value) => ({ ...combination, [header.name]: value })));
     }
     return combinations.map((headers) => ({ url, headers }));
-}
-function quote(value) {
-    return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value);
 }
 
 

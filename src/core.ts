@@ -61,3 +61,7 @@ export function startGroup(name: string): void {
 export function endGroup(): void {
   issue('endgroup')
 }
+
+export function notice(message: string | Error, properties: AnnotationProperties = {}): void {
+  issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message)
+}

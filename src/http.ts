@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici'
 import { errorMessage } from './errors.js'
 import { Pacer } from './pacing.js'
+import { TokenBucket, type PaceRate } from './pace.js'
 
 /**
  * The one place that talks HTTP, and owns the policy every provider shares: a timeout per
@@ -21,14 +22,25 @@ export interface HttpRequest {
   method: 'GET' | 'POST'
   headers?: Record<string, string>
   body?: string
+  /** The `pacing` bucket this request takes a token from before each attempt, if any. */
+  pace?: string
+  /**
+   * What to do with the answer's body: keep it as text (the default, for APIs), `drain` it
+   * without keeping it (warming a cache needs the whole answer sent), or `skip` it, reading a
+   * little and closing (verification needs only the headers).
+   */
+  answerBody?: 'text' | 'drain' | 'skip'
+  /** Called before each attempt, so a signature that carries a time or nonce is fresh on every retry. */
+  sign?: (request: HttpRequest) => HttpRequest | Promise<HttpRequest>
 }
 
 export type Verdict =
-  | { ok: true; id?: string }
-  | { ok: false; error: string; retryable?: boolean; retryAfterMs?: number }
+  | { ok: true; id?: string; ids?: string[] }
+  | { ok: false; error: string; retryable?: boolean; retryAfterMs?: number; unreachable?: true }
 
 export interface Attempted<V extends Verdict> {
-  verdict: V | { ok: false; error: string }
+  /** `unreachable` when the last attempt could not connect to the host at all (DNS, refused). */
+  verdict: V | { ok: false; error: string; unreachable?: true }
   /** Requests actually sent; 0 when the deadline passed first. */
   attempts: number
 }
@@ -44,6 +56,10 @@ export interface HttpOptions {
   now?: () => number
   /** Told about each wait before a retry, for the log. */
   onRetry?: (info: { url: string; attempt: number; waitMs: number; reason: string }) => void
+  /** Client-side rate limits by name (a provider's documented buckets); see `HttpRequest.pace`. */
+  pacing?: Record<string, PaceRate>
+  /** Runs every `pacing` bucket this many times faster (tests only; 1 otherwise). */
+  paceScale?: number
 }
 
 const backoffBaseMs = 1_000
@@ -66,6 +82,7 @@ export class HttpClient {
   /** A `Retry-After` pauses every request to the API, not only the one that got it. */
   private pausedUntil = 0
   private readonly pacer = new Pacer()
+  private readonly buckets = new Map<string, TokenBucket>()
 
   constructor(options: HttpOptions) {
     this.deadline = options.deadline
@@ -76,6 +93,12 @@ export class HttpClient {
     this.random = options.random ?? Math.random
     this.now = options.now ?? Date.now
     this.onRetry = options.onRetry
+    // Names given the same rate object share one bucket (Bunny counts two purge kinds in one).
+    const shared = new Map<PaceRate, TokenBucket>()
+    for (const [name, rate] of Object.entries(options.pacing ?? {})) {
+      if (!shared.has(rate)) shared.set(rate, new TokenBucket(rate, this.now(), options.paceScale))
+      this.buckets.set(name, shared.get(rate) as TokenBucket)
+    }
   }
 
   /** Sends `req` until `read` accepts the answer, the retries run out, or the deadline passes. */
@@ -87,15 +110,19 @@ export class HttpClient {
         if (this.now() + waitMs >= this.deadline) return { verdict: this.outOfTime(attempts), attempts }
         await this.sleep(waitMs)
       }
+      if (!(await this.paced(req.pace))) {
+        return { verdict: { ok: false, error: "not sent: paced to the API's rate limit, its turn would come after the timeout" }, attempts }
+      }
       const remainingMs = this.deadline - this.now()
       if (remainingMs <= 0) return { verdict: this.outOfTime(attempts), attempts }
 
       attempts++
       const sentAt = this.now()
       this.pacer.sent(sentAt)
-      const result = await this.attempt(req, Math.min(this.requestTimeoutMs, remainingMs))
+      const signed = req.sign ? await req.sign(req) : req
+      const result = await this.attempt(signed, Math.min(this.requestTimeoutMs, remainingMs))
       if ('status' in result) this.pacer.answered(result.status, sentAt, this.now())
-      const verdict: Verdict = 'status' in result ? readOrFail(read, result) : { ok: false, error: result.error, retryable: true }
+      const verdict: Verdict = 'status' in result ? readOrFail(read, result) : { ok: false, retryable: true, ...result }
       if (verdict.ok) return { verdict: verdict as V, attempts }
 
       const retryable = verdict.retryable ?? ('status' in result && isRetryableStatus(result.status))
@@ -104,10 +131,8 @@ export class HttpClient {
       const serverWaitMs = verdict.retryAfterMs ?? ('status' in result ? retryAfterMs(result, this.now()) : undefined)
       const waitMs = serverWaitMs ?? this.backoffMs(attempts)
       if (this.now() + waitMs >= this.deadline) {
-        return {
-          verdict: { ok: false, error: `${verdict.error}; gave up: the next try (in ${formatSeconds(waitMs)}) would pass the timeout` },
-          attempts,
-        }
+        const error = `${verdict.error}; gave up: the next try (in ${formatSeconds(waitMs)}) would pass the timeout`
+        return { verdict: { ok: false, error, ...(verdict.unreachable ? { unreachable: true } : {}) }, attempts }
       }
       if (serverWaitMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, this.now() + serverWaitMs)
       this.onRetry?.({ url: req.url, attempt: attempts, waitMs, reason: verdict.error })
@@ -121,6 +146,16 @@ export class HttpClient {
     return Math.max(this.pausedUntil - now, this.pacer.delayMs(now))
   }
 
+  /** Waits for a token of the request's documented bucket; false when none comes before the deadline. */
+  private async paced(name: string | undefined): Promise<boolean> {
+    const bucket = name === undefined ? undefined : this.buckets.get(name)
+    if (!bucket) return true
+    const waitMs = bucket.reserve(this.now(), this.deadline)
+    if (waitMs === undefined) return false
+    if (waitMs > 0) await this.sleep(waitMs)
+    return true
+  }
+
   /** Full jitter: a random wait between 0 and the exponential ceiling. */
   backoffMs(attempt: number): number {
     return Math.round(this.random() * Math.min(backoffCapMs, backoffBaseMs * 2 ** (attempt - 1)))
@@ -130,7 +165,7 @@ export class HttpClient {
     return { ok: false as const, error: attempts === 0 ? 'not sent: the timeout ran out first' : 'the timeout ran out while retrying' }
   }
 
-  private async attempt(req: HttpRequest, timeoutMs: number): Promise<Answer | { error: string }> {
+  private async attempt(req: HttpRequest, timeoutMs: number): Promise<Answer | { error: string; unreachable?: true }> {
     const { request, EnvHttpProxyAgent } = await loadUndici()
     this.dispatcher ??= new EnvHttpProxyAgent()
     const signal = AbortSignal.timeout(timeoutMs)
@@ -143,13 +178,24 @@ export class HttpClient {
         signal,
       })
       // The same signal bounds the body, so an answer that trickles in still times out.
-      const body = await response.body.text()
+      const body = await readAnswerBody(response.body, req.answerBody ?? 'text')
       return { status: response.statusCode, headers: response.headers, body }
     } catch (error) {
       if (signal.aborted) return { error: `no complete answer within ${formatSeconds(timeoutMs)} from ${hostOf(req.url)}` }
-      return { error: `${networkErrorMessage(error)} (${hostOf(req.url)})` }
+      const message = `${networkErrorMessage(error)} (${hostOf(req.url)})`
+      return unreachableCodes.has(errorCode(error) ?? '') ? { error: message, unreachable: true } : { error: message }
     }
   }
+}
+
+async function readAnswerBody(body: Dispatcher.ResponseData['body'], mode: 'text' | 'drain' | 'skip'): Promise<string> {
+  if (mode === 'text') return body.text()
+  if (mode === 'skip') {
+    await body.dump({ limit: 64 * 1024 })
+    return ''
+  }
+  for await (const chunk of body) void chunk
+  return ''
 }
 
 function readOrFail<V extends Verdict>(read: (answer: Answer) => V, answer: Answer): Verdict {
@@ -167,7 +213,11 @@ export function isRetryableStatus(status: number): boolean {
 /** `Retry-After` on 429 and 503, in seconds or as an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(answer: Answer, now: number): number | undefined {
   if (answer.status !== 429 && answer.status !== 503) return undefined
-  const value = header(answer, 'retry-after')
+  return parseRetryAfter(header(answer, 'retry-after'), now)
+}
+
+/** A `Retry-After` value (seconds or an HTTP date) in milliseconds from `now`, on any answer. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (value === undefined) return undefined
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000)
   const date = Date.parse(value)
@@ -179,9 +229,15 @@ export function header(answer: Answer, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
+/** Errors that mean no connection was made at all: the name does not resolve, or nothing listens. */
+const unreachableCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'])
+
+function errorCode(error: unknown): string | undefined {
+  return (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code
+}
+
 function networkErrorMessage(error: unknown): string {
-  const cause = (error as { cause?: { code?: string } }).cause
-  const code = (error as { code?: string }).code ?? cause?.code
+  const code = errorCode(error)
   const message = errorMessage(error)
   return code && !message.includes(code) ? `${message} (${code})` : message
 }
@@ -211,7 +267,7 @@ export async function mapConcurrent<T, R>(items: readonly T[], limit: number, wo
 /** A short, single-line rendering of an answer body for error messages (an HTML page's title). */
 export function bodySnippet(body: string): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]
-  const text = (title ?? body).replace(/\s+/g, ' ').trim()
+  const text = (title?.trim() ? title : body).replace(/\s+/g, ' ').trim()
   if (text === '') return '(empty body)'
   return text.length > 300 ? `${text.slice(0, 300)}...` : text
 }

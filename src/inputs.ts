@@ -34,14 +34,16 @@ const list = input((value, ctx) => {
   return 'error' in result ? fail(ctx, result.error) : result.items
 })
 
+/** true or false with no default (undefined when not given): the provider decides its default. */
+const optionalBoolean = input((value, ctx) => {
+  const lower = value.trim().toLowerCase()
+  if (lower === 'true') return true
+  if (lower === 'false') return false
+  return fail(ctx, `expected true or false, got ${JSON.stringify(value)}`)
+})
+
 function boolean(defaultValue: 'true' | 'false') {
-  const schema = input((value, ctx) => {
-    const lower = value.trim().toLowerCase()
-    if (lower === 'true') return true
-    if (lower === 'false') return false
-    return fail(ctx, `expected true or false, got ${JSON.stringify(value)}`)
-  })
-  return z.prefault(schema, defaultValue)
+  return z.prefault(optionalBoolean, defaultValue)
 }
 
 function wholeNumber(min: number, max: number) {
@@ -70,6 +72,28 @@ const httpUrl = input((value, ctx) => {
   return fail(ctx, `expected an http(s) URL such as https://api.example.com, got ${JSON.stringify(value)}`)
 })
 
+/** A list of absolute http(s) URLs (no wildcard): pages to request on the purged site. */
+const siteUrlList = z.pipe(
+  list,
+  z.transform((items: string[], ctx) => {
+    for (const item of items) {
+      const url = URL.parse(item)
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '' || item.includes('*')) {
+        return fail(ctx, `expected absolute http(s) URLs without a wildcard, such as https://www.example.com/, got ${JSON.stringify(item)}`)
+      }
+    }
+    return items
+  }),
+)
+
+const verifyMode = z.prefault(
+  z.pipe(
+    oneOf(['false', 'true', 'warn'] as const),
+    z.transform((value: 'false' | 'true' | 'warn') => (value === 'warn' ? value : value === 'true')),
+  ),
+  'false',
+)
+
 const purgeHeaderLines = input((value, ctx) => {
   const headers: PurgeHeader[] = []
   for (const line of value.split(/\r?\n/).map((each) => each.trim())) {
@@ -84,6 +108,15 @@ const purgeHeaderLines = input((value, ctx) => {
   return headers
 })
 
+// An expression the runner did not evaluate (`${{ github.token }}` outside Actions) is no value.
+const expressionDefault = z.pipe(
+  z.optional(z.string()),
+  z.transform((value: string | undefined) => {
+    const trimmed = (value ?? '').trim()
+    return trimmed.startsWith('${{') ? '' : trimmed
+  }),
+)
+
 const every = 'all' as const
 
 /** name -> schema, the action.yml default (when it has one), and the providers it applies to. */
@@ -91,27 +124,41 @@ export const inputSchema = {
   provider: { schema: oneOf(providerNames), for: every },
   token: { schema: text, for: every },
   paths: { schema: list, for: every },
-  keys: { schema: list, for: ['cloudflare', 'edgio'] },
+  keys: { schema: list, for: ['cloudflare', 'edgio', 'fastly', 'bunny', 'cloudfront', 'akamai'] },
   'paths-file': { schema: text, for: every },
-  'keys-file': { schema: text, for: ['cloudflare', 'edgio'] },
+  'keys-file': { schema: text, for: ['cloudflare', 'edgio', 'fastly', 'bunny', 'cloudfront', 'akamai'] },
   scope: { schema: z.prefault(oneOf(['listed', 'all'] as const), 'listed'), default: 'listed', for: every },
   zone: { schema: list, for: ['cloudflare'] },
   hosts: { schema: list, for: ['cloudflare'] },
   prefixes: { schema: list, for: ['cloudflare'] },
-  'base-url': { schema: httpUrl, for: ['cloudflare'] },
+  'base-url': { schema: httpUrl, for: ['cloudflare', 'fastly'] },
   'purge-headers': { schema: purgeHeaderLines, for: ['cloudflare'] },
   email: { schema: text, for: ['cloudflare'] },
   team: { schema: text, for: ['edgio'] },
   site: { schema: text, for: ['edgio'] },
   environment: { schema: text, for: ['edgio'] },
   'cache-hashes': { schema: list, for: ['edgio'] },
-  wait: { schema: boolean('false'), default: 'false', for: ['cloudimage'] },
+  service: { schema: text, for: ['fastly'] },
+  'pull-zone': { schema: text, for: ['bunny'] },
+  distribution: { schema: list, for: ['cloudfront'] },
+  network: { schema: z.prefault(oneOf(['production', 'staging'] as const), 'production'), default: 'production', for: ['akamai'] },
+  'cp-codes': { schema: list, for: ['akamai'] },
+  soft: { schema: optionalBoolean, for: ['fastly', 'akamai'] },
+  wait: { schema: boolean('false'), default: 'false', for: ['cloudimage', 'cloudfront', 'akamai'] },
   'api-url': { schema: httpUrl, for: every },
   'dry-run': { schema: boolean('false'), default: 'false', for: every },
   'batch-size': { schema: wholeNumber(1, 100_000), for: every },
   timeout: { schema: z.prefault(wholeNumber(1, 21_600), '300'), default: '300', for: every },
   retries: { schema: z.prefault(wholeNumber(0, 20), '5'), default: '5', for: every },
   'fail-on-error': { schema: boolean('true'), default: 'true', for: every },
+  'changed-since': { schema: text, for: every },
+  'path-map': { schema: z.string(), for: every },
+  'github-token': { schema: expressionDefault, default: '${{ github.token }}', for: every },
+  verify: { schema: verifyMode, default: 'false', for: every },
+  'verify-urls': { schema: siteUrlList, for: every },
+  'verify-sample': { schema: z.prefault(wholeNumber(1, 1_000), '20'), default: '20', for: every },
+  warm: { schema: boolean('false'), default: 'false', for: every },
+  'warm-limit': { schema: z.prefault(wholeNumber(1, 100_000), '1000'), default: '1000', for: every },
 } satisfies Record<string, { schema: z.ZodMiniType; default?: string; for: typeof every | readonly string[] }>
 
 export type InputName = keyof typeof inputSchema
@@ -140,6 +187,15 @@ export interface Settings {
   team: string
   site: string
   environment: string
+  /** Fastly service ID. */
+  service: string
+  /** Bunny pull zone ID. */
+  pullZone: string
+  distributions: string[]
+  network: 'production' | 'staging'
+  cpCodes: string[]
+  /** Not given: the provider's own default. */
+  soft: boolean | undefined
   wait: boolean
   apiUrl: string | undefined
   dryRun: boolean
@@ -147,18 +203,37 @@ export interface Settings {
   timeoutSeconds: number
   retries: number
   failOnError: boolean
+  /** A ref, or `auto`; the files changed since it are mapped with `pathMap` and purged too. */
+  changedSince: string | undefined
+  /** The `path-map` rules, as written (read by changes.ts, which loads only with changed-since). */
+  pathMap: string
+  githubToken: string
+  /** After the purge, check a sample of URLs: `true` fails on a stale one, `warn` warns. */
+  verify: boolean | 'warn'
+  verifyUrls: string[]
+  verifySample: number
+  warm: boolean
+  warmLimit: number
+  /** The process environment, for providers whose own tools read credentials or run ids there (AWS). */
+  env: Record<string, string | undefined>
 }
 
 /** The list inputs that name what to purge, with their files. */
-const listInputs = ['paths', 'keys', 'hosts', 'prefixes', 'cache-hashes'] as const
+const listInputs = ['paths', 'keys', 'hosts', 'prefixes', 'cache-hashes', 'cp-codes'] as const
 const listFiles = { 'paths-file': 'paths', 'keys-file': 'keys' } as const
 
 /** Inputs some providers cannot do without. */
 const requiredFor: Partial<Record<InputName, readonly string[]>> = {
   zone: ['cloudflare'],
+  distribution: ['cloudfront'],
   team: ['edgio'],
   site: ['edgio'],
   environment: ['edgio'],
+}
+
+/** Providers that take no token, and what they authenticate with instead. */
+const noToken: Partial<Record<string, string>> = {
+  cloudfront: 'AWS credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), as aws-actions/configure-aws-credentials sets them',
 }
 
 export type RawInputs = Partial<Record<InputName, string>>
@@ -166,6 +241,7 @@ export type RawInputs = Partial<Record<InputName, string>>
 export interface ParseOptions {
   workspace: string
   readFile?: (path: string) => string
+  env?: Record<string, string | undefined>
 }
 
 /**
@@ -220,21 +296,34 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
         errors.push(`input ${name}: required for provider ${provider}`)
       }
     }
-    if (!given('token') && !values['dry-run']) {
+    const tokenless = noToken[provider]
+    if (tokenless !== undefined) {
+      if (given('token')) errors.push(`input token: does not apply to provider ${provider}; it uses ${tokenless}`)
+    } else if (!given('token') && !values['dry-run']) {
       errors.push(`input token: required for provider ${provider} (only a dry-run needs none)`)
     }
   }
 
+  if (given('verify-urls') && !values.verify && !values.warm) {
+    errors.push('input verify-urls: used only by verify and warm; set verify: true (or warn), or warm: true, or remove it')
+  }
+
+  const changedSince = given('changed-since')
   const named = [
     ...listInputs.filter((name) => given(name)),
     ...Object.keys(listFiles).filter((name) => given(name as InputName)),
+    ...(changedSince ? ['changed-since'] : []),
   ]
   if (values.scope === 'all' && named.length > 0) {
     errors.push(`input scope: "all" purges everything and cannot be combined with ${named.join(', ')}; remove them or use scope: listed`)
   }
   const itemCount =
-    lists.paths.length + lists.keys.length + (values.hosts ?? []).length + (values.prefixes ?? []).length + (values['cache-hashes'] ?? []).length
-  if (values.scope === 'listed' && itemCount === 0 && !errors.some((error) => /^input (paths|keys|hosts|prefixes|cache-hashes)/.test(error))) {
+    lists.paths.length + lists.keys.length + (values.hosts ?? []).length + (values.prefixes ?? []).length + (values['cache-hashes'] ?? []).length + (values['cp-codes'] ?? []).length
+  if (changedSince && !given('path-map')) errors.push('input path-map: required with changed-since; rules "<glob> => <target>", e.g. "public/** => https://example.com/**"')
+  if (!changedSince && given('path-map')) errors.push('input path-map: used only with changed-since (the ref the changed files are counted from)')
+  if (changedSince && !values['github-token']) errors.push('input github-token: required with changed-since, to read the comparison (the default is the job\'s own token)')
+  // With changed-since, what to purge is known only once the changed files are mapped.
+  if (values.scope === 'listed' && itemCount === 0 && !changedSince && !errors.some((error) => /^input (paths|keys|hosts|prefixes|cache-hashes|cp-codes)/.test(error))) {
     errors.push(
       'input paths: nothing to purge; give paths, keys or another list of what to purge (or scope: all to purge everything, which is never done by default)',
     )
@@ -259,6 +348,12 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
       team: values.team ?? '',
       site: values.site ?? '',
       environment: values.environment ?? '',
+      service: values.service ?? '',
+      pullZone: values['pull-zone'] ?? '',
+      distributions: values.distribution ?? [],
+      network: values.network ?? 'production',
+      cpCodes: values['cp-codes'] ?? [],
+      soft: values.soft,
       wait: values.wait ?? false,
       apiUrl: values['api-url'],
       dryRun: values['dry-run'] ?? false,
@@ -266,6 +361,15 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
       timeoutSeconds: values.timeout ?? 300,
       retries: values.retries ?? 5,
       failOnError: values['fail-on-error'] ?? true,
+      changedSince: values['changed-since'] || undefined,
+      pathMap: values['path-map'] ?? '',
+      githubToken: values['github-token'] ?? '',
+      verify: values.verify ?? false,
+      verifyUrls: values['verify-urls'] ?? [],
+      verifySample: values['verify-sample'] ?? 20,
+      warm: values.warm ?? false,
+      warmLimit: values['warm-limit'] ?? 1000,
+      env: options.env ?? {},
     },
   }
 }

@@ -52,3 +52,8 @@ function checkItems(items: string[]): ListResult {
 export function dedupe<T>(items: Iterable<T>): T[] {
   return [...new Set(items)]
 }
+
+/** An item as error messages show it: quoted, and cut short when long. */
+export function quote(value: string): string {
+  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value)
+}

@@ -1,7 +1,9 @@
+import type { Changes } from './changes.js'
 import * as core from './core.js'
 import type { BatchResult, Item, Target } from './providers/index.js'
 import { formatSeconds } from './http.js'
 import { redact } from './secrets.js'
+import { afterPurgeCounts, afterPurgeLog, afterPurgeSummary, staleMessage, verificationJson, type AfterPurge } from './verify-report.js'
 
 /** Everything the step tells users, built from one RunReport: outputs, summary, log. */
 
@@ -23,6 +25,10 @@ export interface RunReport {
   deploy?: DeployInfo | undefined
   /** The exact requests, for a dry-run. */
   requests?: string[]
+  /** What changed-since found and path-map made of it. */
+  changes?: Changes | undefined
+  /** What verify and warm found (or would do, in a dry run). */
+  afterPurge?: AfterPurge | undefined
 }
 
 export interface Totals {
@@ -43,7 +49,7 @@ export function totals(batches: BatchResult[]): Totals {
     purged: count(['purged']),
     failed: count(['failed', 'skipped']),
     requests: batches.filter((batch) => batch.attempts > 0).length,
-    ids: batches.flatMap((batch) => (batch.id ? [batch.id] : [])),
+    ids: batches.flatMap((batch) => batch.ids ?? (batch.id ? [batch.id] : [])),
   }
 }
 
@@ -59,12 +65,14 @@ export function resultJson(report: RunReport): string {
       items: batch.items,
       status: batch.status,
       id: batch.id ?? null,
+      ...(batch.ids ? { ids: batch.ids } : {}),
       attempts: batch.attempts,
       error: batch.error ?? null,
     })),
     purged: sums.purged,
     failed: sums.failed,
     requests: sums.requests,
+    verification: verificationJson(report.afterPurge),
   })
 }
 
@@ -75,10 +83,24 @@ export function setOutputs(report: RunReport): void {
   core.setOutput('requests', sums.requests)
   core.setOutput('ids', redact(JSON.stringify(sums.ids)))
   core.setOutput('result', redact(resultJson(report)))
+  const after = afterPurgeCounts(report.afterPurge)
+  core.setOutput('verified', after.verified)
+  core.setOutput('stale', after.stale)
+  core.setOutput('warmed', after.warmed)
 }
 
-/** The failure, in one message: how many items of which kind failed where, and why. */
+/**
+ * The failure, in one message: how many items of which kind failed where, and why; and, for
+ * `verify: true`, the URLs still served from an old copy.
+ */
 export function failureMessage(report: RunReport): string | undefined {
+  const stale = report.afterPurge?.verification?.mode === true ? staleMessage(report.afterPurge.verification) : undefined
+  const purge = purgeFailureMessage(report)
+  if (!purge && !stale) return undefined
+  return redact([purge, stale].filter(Boolean).join('\n'))
+}
+
+function purgeFailureMessage(report: RunReport): string | undefined {
   const sums = totals(report.batches)
   if (sums.failed === 0) return undefined
   const reasons = new Map<string, number>()
@@ -109,12 +131,22 @@ export function logBatches(report: RunReport): void {
   for (const request of report.requests ?? []) core.info(redact(request))
 }
 
+/** What verify and warm found: a log group with one line per checked URL, and the warm line. */
+export function logAfterPurge(report: RunReport): void {
+  const { title, lines, warm } = afterPurgeLog(report.afterPurge)
+  if (title) core.startGroup(redact(title))
+  for (const line of lines) core.info(redact(line))
+  if (title) core.endGroup()
+  if (warm) core.info(redact(warm))
+}
+
 function batchLine(batch: BatchResult): string {
   const size = batch.kind === 'everything' ? 'everything' : `${batch.items.length} ${batch.kind}`
   const tries = batch.attempts === 1 ? '1 attempt' : `${batch.attempts} attempts`
+  const id = idText(batch)
   switch (batch.status) {
     case 'purged':
-      return `purged ${size}${batch.id ? ` (id ${batch.id}` : ' ('}${batch.id ? ', ' : ''}${tries})${batch.detail ? ` ${batch.detail}` : ''}`
+      return `purged ${size}${id ? ` (id ${id}` : ' ('}${id ? ', ' : ''}${tries})${batch.detail ? ` ${batch.detail}` : ''}`
     case 'planned':
       return `planned ${size}`
     case 'skipped':
@@ -122,6 +154,12 @@ function batchLine(batch: BatchResult): string {
     case 'failed':
       return `FAILED ${size} after ${tries}: ${batch.error ?? ''}`
   }
+}
+
+/** A batch's id, or the first of its ids and how many more (all of them are in the outputs). */
+function idText(batch: BatchResult): string | undefined {
+  if (batch.id || !batch.ids?.length) return batch.id
+  return batch.ids.length === 1 ? batch.ids[0] : `${batch.ids[0]} and ${batch.ids.length - 1} more`
 }
 
 const maxListedItems = 500
@@ -134,6 +172,7 @@ export function summaryMarkdown(report: RunReport): string {
     const { event, ref, sha, runUrl } = report.deploy
     lines.push(`After ${escapeHtml(event)} of <code>${escapeHtml(ref)}</code> at <code>${escapeHtml(sha.slice(0, 7))}</code> · <a href="${escapeHtml(runUrl)}">workflow run</a>`, '')
   }
+  if (report.changes) lines.push(escapeHtml(changesLine(report.changes)).replace(/`([^`]*)`/g, '<code>$1</code>'), '')
   lines.push(`**Targets:** ${report.targets.map((target) => `<code>${escapeHtml(target.label)}</code>`).join(', ')}`, '')
 
   const header = ['Target', 'Kind', 'Items', 'Status', 'ID', 'Attempts', report.dryRun ? '' : 'Error'].filter(Boolean)
@@ -143,7 +182,7 @@ export function summaryMarkdown(report: RunReport): string {
       batch.kind,
       batch.kind === 'everything' ? 'everything' : String(batch.items.length),
       batch.status,
-      batch.id ?? '',
+      idText(batch) ?? '',
       String(batch.attempts),
       ...(report.dryRun ? [] : [[batch.error, batch.detail].filter(Boolean).join(' ')]),
     ].map(cell),
@@ -163,6 +202,8 @@ export function summaryMarkdown(report: RunReport): string {
     if (items.length > maxListedItems) shown.push(`<li>and ${items.length - maxListedItems} more</li>`)
     lines.push(`<details><summary>${report.dryRun ? 'Planned' : 'Purged'} items (${items.length})</summary>`, '', `<ul>${shown.join('')}</ul>`, '', '</details>', '')
   }
+  if (report.changes) lines.push(...changedFilesSections(report.changes))
+  lines.push(...afterPurgeSummary(report.afterPurge))
   return redact(lines.join('\n'))
 }
 
@@ -188,4 +229,56 @@ function cell(value: string): string {
 
 export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+/** The comparison in one line, for the log, the notice and the summary. */
+export function changesLine(changes: Changes): string {
+  const { mapping } = changes
+  const source = changes.fallbackReason ? `git diff in the workspace, because ${changes.fallbackReason}` : changes.source
+  const counts = [
+    `${mapping.mapped.length} mapped to ${mapping.targets.length} ${mapping.targets.length === 1 ? 'target' : 'targets'}`,
+    `${mapping.unmapped.length} unmapped`,
+    ...(mapping.excluded.length > 0 ? [`${mapping.excluded.length} excluded`] : []),
+  ]
+  return (
+    `Changed since \`${changes.base}\` (${changes.baseReason}, ${changes.baseSha.slice(0, 7)}) to \`${changes.head.slice(0, 7)}\`: ` +
+    `${plural(changes.commits, 'commit')}, ${plural(changes.files.length, 'file')} changed (${source}); ${counts.join(', ')}`
+  )
+}
+
+/** Collapsed lists: each mapped file with what it purges, the unmapped and the excluded files. */
+function changedFilesSections(changes: Changes): string[] {
+  const labels = changeLabels(changes)
+  const { mapped, unmapped, excluded } = changes.mapping
+  const lines: string[] = []
+  if (mapped.length > 0) {
+    const rows = mapped.slice(0, maxListedItems).map(({ file, targets }) => [cell(file), cell(labels.get(file) ?? ''), targets.map(cell).join('<br>')])
+    if (mapped.length > maxListedItems) rows.push([`and ${mapped.length - maxListedItems} more`, '', ''])
+    lines.push(`<details><summary>Changed files and what they purge (${mapped.length})</summary>`, '', table(['File', 'Change', 'Purges'], rows), '', '</details>', '')
+  }
+  const list = (title: string, files: string[]) => {
+    if (files.length === 0) return
+    const shown = files.slice(0, maxListedItems).map((file) => `<li>${cell(file)} (${cell(labels.get(file) ?? '')})</li>`)
+    if (files.length > maxListedItems) shown.push(`<li>and ${files.length - maxListedItems} more</li>`)
+    lines.push(`<details><summary>${title} (${files.length})</summary>`, '', `<ul>${shown.join('')}</ul>`, '', '</details>', '')
+  }
+  list('Unmapped files: no path-map rule matches them, not purged', unmapped)
+  list('Files excluded by path-map', excluded)
+  return lines
+}
+
+function changeLabels(changes: Changes): Map<string, string> {
+  const labels = new Map<string, string>()
+  for (const file of changes.files) {
+    if (file.previousPath === undefined) labels.set(file.path, file.status)
+    else {
+      labels.set(file.path, `${file.status} from ${file.previousPath}`)
+      labels.set(file.previousPath, `${file.status} to ${file.path}`)
+    }
+  }
+  return labels
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

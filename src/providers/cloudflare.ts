@@ -1,5 +1,5 @@
 import type { PurgeHeader, Settings } from '../inputs.js'
-import { dedupe } from '../lists.js'
+import { dedupe, quote } from '../lists.js'
 import { bodySnippet, type Answer } from '../http.js'
 import type { ApiContext, Item, Outcome, Provider, PurgeGroup, Target } from './index.js'
 
@@ -25,6 +25,7 @@ export const cloudflare: Provider = {
     prefixes: { default: 100, max: 100 },
   },
   concurrency: 4,
+  cacheStatus: 'cloudflare',
 
   targets(settings) {
     return settings.zones.map((zone) => (zoneIdPattern.test(zone) ? { label: zone, id: zone } : { label: zone, id: '', name: zone.toLowerCase() }))
@@ -143,6 +144,8 @@ function groupItems(settings: Settings, targets: Target[]): { groups: PurgeGroup
   }
 
   const groups: PurgeGroup[] = []
+  // No zone is its own input error; routing to none would only repeat it for every item.
+  if (targets.length === 0) return { groups, errors }
   if (settings.scope === 'all') {
     return { groups: targets.map((target) => ({ target, kind: 'everything', items: [] })), errors }
   }
@@ -240,8 +243,4 @@ function withVariants(url: string, purgeHeaders: PurgeHeader[]): Item[] {
     combinations = combinations.flatMap((combination) => header.values.map((value) => ({ ...combination, [header.name]: value })))
   }
   return combinations.map((headers) => ({ url, headers }))
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value)
 }

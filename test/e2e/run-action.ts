@@ -8,9 +8,10 @@ import { expect } from 'vitest'
 
 /**
  * Runs the bundled action the way the runner does: every input as INPUT_<NAME> with action.yml
- * defaults filled in, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY as files, `node dist/index.js`.
- * Every run is audited: no secret may appear in stdout (but for ::add-mask::), stderr, an output
- * or the summary.
+ * defaults filled in (`${{ github.token }}` evaluated to the run's token), GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY as files, the event payload at GITHUB_EVENT_PATH, `node dist/index.js`.
+ * Every run is audited: no secret (the token input, the run's GitHub token, options.secrets) may
+ * appear in stdout (but for ::add-mask::), stderr, an output or the summary.
  */
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -32,6 +33,7 @@ export interface ActionRun {
   /** The `::error::` lines, decoded. */
   errors: string[]
   warnings: string[]
+  notices: string[]
 }
 
 export interface RunOptions {
@@ -42,7 +44,15 @@ export interface RunOptions {
   killAfterMs?: number
   /** Files to write into the workspace before the run. */
   files?: Record<string, string>
+  /** The event payload (GITHUB_EVENT_PATH); GITHUB_EVENT_NAME is set through env. */
+  event?: Record<string, unknown>
+  /** GITHUB_WORKSPACE (and the working directory), e.g. a git checkout; a fresh directory by default. */
+  workspace?: string
+  /** What `${{ github.token }}` evaluates to in this run. */
+  githubToken?: string
 }
+
+export const RUN_GITHUB_TOKEN = 'ghs_runTokenOfThisJob0123456789abcdefXYZ'
 
 export async function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'cdn-purge-'))
@@ -51,8 +61,10 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   const eventFile = join(dir, 'event.json')
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
-  writeFileSync(eventFile, JSON.stringify({}))
-  for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(join(dir, name), content)
+  writeFileSync(eventFile, JSON.stringify(options.event ?? {}))
+  const workspace = options.workspace ?? dir
+  for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(join(workspace, name), content)
+  const githubToken = options.githubToken ?? RUN_GITHUB_TOKEN
 
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -60,7 +72,7 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     GITHUB_ACTIONS: 'true',
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_WORKSPACE: dir,
+    GITHUB_WORKSPACE: workspace,
     GITHUB_EVENT_PATH: eventFile,
     GITHUB_EVENT_NAME: 'push',
     GITHUB_REF: 'refs/heads/main',
@@ -71,13 +83,13 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     RUNNER_TEMP: dir,
   }
   for (const [name, input] of Object.entries(actionYml.inputs)) {
-    if (input.default !== undefined) env[inputVariable(name)] = String(input.default)
+    if (input.default !== undefined) env[inputVariable(name)] = String(input.default).replaceAll('${{ github.token }}', githubToken)
   }
   for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value
   Object.assign(env, options.env)
 
   const started = performance.now()
-  const child = spawn(process.execPath, [entry], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [entry], { env, cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -96,8 +108,9 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     durationMs,
     errors: commands(stdout, 'error'),
     warnings: commands(stdout, 'warning'),
+    notices: commands(stdout, 'notice'),
   }
-  auditSecrets(run, [inputs.token ?? '', ...(options.secrets ?? [])])
+  auditSecrets(run, [inputs.token ?? '', inputs['github-token'] ?? '', githubToken, ...(options.secrets ?? [])])
   return run
 }
 
@@ -129,7 +142,7 @@ function readOutputs(text: string): Record<string, string> {
   return outputs
 }
 
-function commands(stdout: string, kind: 'error' | 'warning'): string[] {
+function commands(stdout: string, kind: 'error' | 'warning' | 'notice'): string[] {
   return stdout
     .split('\n')
     .filter((line) => line.startsWith(`::${kind}`))
@@ -144,10 +157,11 @@ export interface ResultJson {
   provider: string
   dryRun: boolean
   targets: string[]
-  batches: { target: string; kind: string; items: unknown[]; status: string; id: string | null; attempts: number; error: string | null }[]
+  batches: { target: string; kind: string; items: unknown[]; status: string; id: string | null; ids?: string[]; attempts: number; error: string | null }[]
   purged: number
   failed: number
   requests: number
+  verification: { url: string; variant?: Record<string, string>; header: string | null; status: string | null; age: number | null; verdict: string; checks: number; error: string | null }[]
 }
 
 export function result(run: ActionRun): ResultJson {

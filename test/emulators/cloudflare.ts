@@ -1,9 +1,10 @@
 // Loopback emulator of the Cloudflare API (zone lookup and cache purge), strict like the real one.
 // Spec: /work/shared/PROVIDERS.md, section "Cloudflare". Where the real API's answer is not
 // documented, the choice made here is written next to the code that makes it.
-import { randomBytes } from 'node:crypto'
-import http, { type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import http from 'node:http'
+import { randomHex, startLoopback, type Fault as LoopbackFault, type RecordedRequest, type Reply } from './loopback.js'
+
+export type { RecordedRequest } from './loopback.js'
 
 export interface CloudflareZone {
   id: string
@@ -11,14 +12,8 @@ export interface CloudflareZone {
   accountId?: string
 }
 
-export type Fault =
-  | { status: number; body?: string; headers?: Record<string, string> }
-  | { reset: true }
-  | { hang: true }
-  | { trickle: { intervalMs: number; chunks: number } }
-  | { truncated: true }
-  | { nonJson: true }
-  | { successFalse: { code: number; message: string } }
+/** The shared faults, plus HTTP 200 with `success: false`. */
+export type Fault = LoopbackFault | { successFalse: { code: number; message: string } }
 
 export interface RateLimit {
   ratePerSecond: number
@@ -37,15 +32,8 @@ export interface CloudflareEmulatorOptions {
   filesLimit?: number
   echoToken?: boolean
   rateLimit?: RateLimit
-}
-
-export interface RecordedRequest {
-  method: string
-  path: string
-  query: Record<string, string>
-  headers: Record<string, string>
-  body: unknown
-  at: number
+  /** Told of every purge accepted, as it is accepted (an edge emulator drops its copies). */
+  onPurge?: (purge: AcceptedPurge, zone: CloudflareZone) => void
 }
 
 export interface AcceptedPurge {
@@ -115,12 +103,6 @@ const HEX32 = /^[0-9a-f]{32}$/
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i
 const PRINTABLE_ASCII_NO_SPACE = /^[\x21-\x7e]+$/
 
-interface Reply {
-  status: number
-  body: unknown
-  headers?: Record<string, string>
-}
-
 interface Settings {
   zones: CloudflareZone[]
   token: string
@@ -146,69 +128,38 @@ export async function startCloudflareEmulator(options: CloudflareEmulatorOptions
     rateLimit: options.rateLimit,
   }
   const bucket = settings.rateLimit ? new TokenBucket(settings.rateLimit) : undefined
-  const sockets = new Set<Socket>()
-  const timers = new Set<NodeJS.Timeout>()
+  const faults: Fault[] = []
+  const lookupFaults: Fault[] = []
+  const purges: AcceptedPurge[] = []
 
-  const emulator: CloudflareEmulator = {
-    url: '',
-    requests: [],
-    purges: [],
-    faults: [],
-    lookupFaults: [],
-    close: () => closeServer(server, sockets, timers),
-  }
-
-  const server = http.createServer((request, response) => {
-    void handle(request, response).catch((error: unknown) => {
-      response.destroy(error instanceof Error ? error : new Error(String(error)))
-    })
-  })
-  server.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
+  const server = await startLoopback({
+    basePath: BASE_PATH,
+    faultFor(request) {
+      const route = matchRoute(request.method, request.path)
+      const fault = route.kind === 'purge' ? faults.shift() : route.kind === 'none' ? undefined : lookupFaults.shift()
+      if (fault && 'successFalse' in fault) return { status: 200, body: JSON.stringify(errorEnvelope([fault.successFalse])) }
+      return fault
+    },
+    errorBody: (status) => errorEnvelope([errorForStatus(status)]),
+    handle: (request) => answer(matchRoute(request.method, request.path), request),
   })
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const at = Date.now()
-    const rawBody = await readBody(request)
-    const url = new URL(request.url ?? '/', 'http://emulator.invalid')
-    emulator.requests.push({
-      method: request.method ?? '',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: flattenHeaders(request.headers),
-      body: parseRecordedBody(rawBody),
-      at,
-    })
-
-    const route = matchRoute(request.method ?? '', url.pathname)
-    const fault = route.kind === 'purge' ? emulator.faults.shift() : route.kind === 'none' ? undefined : emulator.lookupFaults.shift()
-    if (fault && !('trickle' in fault)) {
-      answerFault(fault, request, response)
-      return
-    }
-
-    const reply = answer(route, request, url, rawBody)
-    if (fault && 'trickle' in fault) sendTrickled(response, reply, fault.trickle, timers)
-    else sendReply(response, reply)
-  }
-
-  function answer(route: Route, request: IncomingMessage, url: URL, rawBody: string): Reply {
+  function answer(route: Route, request: RecordedRequest): Reply {
     if (route.kind === 'none') return failure(404, ERRORS.noRoute)
     const credential = authenticate(request, settings)
     if (!credential) return authenticationFailure(request, settings)
-    if (route.kind === 'listZones') return listZones(url.searchParams, credential, settings)
-    if (route.kind === 'getZone') return getZone(route.zoneId, url.pathname, credential, settings)
-    return purge(route.zoneId, url.pathname, request, rawBody)
+    if (route.kind === 'listZones') return listZones(new URLSearchParams(request.query), credential, settings)
+    if (route.kind === 'getZone') return getZone(route.zoneId, request.path, credential, settings)
+    return purge(route.zoneId, request)
   }
 
-  function purge(zoneId: string, path: string, request: IncomingMessage, rawBody: string): Reply {
+  function purge(zoneId: string, request: RecordedRequest): Reply {
     const zone = findZone(zoneId, settings)
-    if (!zone) return unroutable(path)
+    if (!zone) return unroutable(request.path)
     if (!isJsonContentType(request.headers['content-type'])) {
       return failure(400, { ...ERRORS.invalidHeaders, error_chain: [ERRORS.invalidContentType] })
     }
-    const parsed = parsePurgeJson(rawBody)
+    const parsed = parsePurgeJson(request.rawBody)
     if ('error' in parsed) return failure(400, parsed.error)
     const problem = validatePurge(parsed.body, zone, settings)
     if (problem) return failure(400, problem)
@@ -217,14 +168,13 @@ export async function startCloudflareEmulator(options: CloudflareEmulatorOptions
       if (waitSeconds > 0) return rateLimited(waitSeconds, settings.rateLimit)
     }
     const id = randomHex(16)
-    emulator.purges.push({ zoneId: zone.id, body: parsed.body, id })
+    const accepted = { zoneId: zone.id, body: parsed.body, id }
+    purges.push(accepted)
+    options.onPurge?.(accepted, zone)
     return success({ id })
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  emulator.url = `http://127.0.0.1:${port}${BASE_PATH}`
-  return emulator
+  return { url: server.url, requests: server.requests, purges, faults, lookupFaults, close: server.close }
 }
 
 // ---------------------------------------------------------------- routing
@@ -252,7 +202,7 @@ function matchRoute(method: string, pathname: string): Route {
 // ---------------------------------------------------------------- auth
 
 // The Authorization header, when present, decides alone; otherwise the legacy pair must match.
-function authenticate(request: IncomingMessage, settings: Settings): Credential | undefined {
+function authenticate(request: RecordedRequest, settings: Settings): Credential | undefined {
   const authorization = request.headers.authorization
   if (authorization !== undefined) {
     return bearerToken(authorization) === settings.token ? { kind: 'token' } : undefined
@@ -268,7 +218,7 @@ function bearerToken(authorization: string): string | undefined {
   return match?.[1]
 }
 
-function presentedSecret(request: IncomingMessage): string | undefined {
+function presentedSecret(request: RecordedRequest): string | undefined {
   const authorization = request.headers.authorization
   if (authorization !== undefined) return bearerToken(authorization) ?? authorization
   const key = request.headers['x-auth-key']
@@ -277,7 +227,7 @@ function presentedSecret(request: IncomingMessage): string | undefined {
 
 // The real API answers 400/9106 when no credentials are sent at all; the emulator answers
 // every auth failure with 403/10000, the case the action must recognise.
-function authenticationFailure(request: IncomingMessage, settings: Settings): Reply {
+function authenticationFailure(request: RecordedRequest, settings: Settings): Reply {
   const secret = presentedSecret(request)
   if (!settings.echoToken || secret === undefined) return failure(403, ERRORS.authentication)
   return failure(403, { code: ERRORS.authentication.code, message: `Authentication error: invalid credential '${secret}'` })
@@ -530,122 +480,18 @@ function errorForStatus(status: number): CloudflareError {
   return { code: status, message: http.STATUS_CODES[status] ?? 'Error' }
 }
 
-function sendReply(response: ServerResponse, reply: Reply): void {
-  const text = JSON.stringify(reply.body)
-  response.writeHead(reply.status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'cf-ray': `${randomHex(8)}-EMU`,
-    ...reply.headers,
-  })
-  response.end(text)
-}
 
-function sendTrickled(
-  response: ServerResponse,
-  reply: Reply,
-  trickle: { intervalMs: number; chunks: number },
-  timers: Set<NodeJS.Timeout>,
-): void {
-  const text = Buffer.from(JSON.stringify(reply.body))
-  response.writeHead(reply.status, {
-    'content-type': 'application/json',
-    'content-length': text.length,
-    ...reply.headers,
-  })
-  response.flushHeaders()
-  const size = Math.ceil(text.length / Math.max(1, trickle.chunks))
-  let offset = 0
-  const timer = setInterval(() => {
-    if (response.destroyed) offset = text.length
-    else response.write(text.subarray(offset, offset + size))
-    offset += size
-    if (offset >= text.length) {
-      clearInterval(timer)
-      timers.delete(timer)
-      if (!response.destroyed) response.end()
-    }
-  }, trickle.intervalMs)
-  timers.add(timer)
-}
 
-function answerFault(fault: Exclude<Fault, { trickle: unknown }>, request: IncomingMessage, response: ServerResponse): void {
-  if ('reset' in fault) {
-    request.socket.resetAndDestroy()
-  } else if ('hang' in fault) {
-    // Nothing: the socket stays open until the client gives up or close() ends it.
-  } else if ('truncated' in fault) {
-    const text = JSON.stringify(success({ id: randomHex(16) }).body)
-    const cut = text.slice(0, Math.floor(text.length / 2))
-    response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(cut) })
-    response.end(cut)
-  } else if ('nonJson' in fault) {
-    const html = '<html><title>Just a moment...</title></html>'
-    response.writeHead(200, { 'content-type': 'text/html; charset=UTF-8', 'content-length': Buffer.byteLength(html) })
-    response.end(html)
-  } else if ('successFalse' in fault) {
-    sendReply(response, { status: 200, body: errorEnvelope([fault.successFalse]) })
-  } else {
-    answerStatusFault(fault, response)
-  }
-}
 
-function answerStatusFault(fault: { status: number; body?: string; headers?: Record<string, string> }, response: ServerResponse): void {
-  const text = fault.body ?? JSON.stringify(errorEnvelope([errorForStatus(fault.status)]))
-  response.writeHead(fault.status, {
-    'content-type': looksLikeJson(text) ? 'application/json' : 'text/plain',
-    'content-length': Buffer.byteLength(text),
-    ...fault.headers,
-  })
-  response.end(text)
-}
 
 // ---------------------------------------------------------------- plumbing
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of request) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
-}
 
-function parseRecordedBody(rawBody: string): unknown {
-  if (rawBody === '') return undefined
-  try {
-    return JSON.parse(rawBody)
-  } catch {
-    return rawBody
-  }
-}
 
-function looksLikeJson(text: string): boolean {
-  try {
-    JSON.parse(text)
-    return true
-  } catch {
-    return false
-  }
-}
 
-function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
-  const flat: Record<string, string> = {}
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value
-  }
-  return flat
-}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function randomHex(bytes: number): string {
-  return randomBytes(bytes).toString('hex')
-}
 
-async function closeServer(server: http.Server, sockets: Set<Socket>, timers: Set<NodeJS.Timeout>): Promise<void> {
-  for (const timer of timers) clearInterval(timer)
-  timers.clear()
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-  for (const socket of sockets) socket.destroy()
-  await closed
-}

@@ -42,6 +42,16 @@ describe('action.yml agrees with the code', () => {
     expect(action.branding?.color).toBeTruthy()
   })
 
+  it('the README inputs table lists every input, no more', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    const table = readme.slice(readme.indexOf('## Inputs'), readme.indexOf('## Outputs'))
+    const documented = table
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1]))
+    expect(documented.sort()).toEqual([...inputNames].sort())
+  })
+
   it('marks only provider as required', () => {
     const required = Object.entries(action.inputs).filter(([, input]) => input.required).map(([name]) => name)
     expect(required).toEqual(['provider'])

@@ -1,0 +1,292 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { AwsV4Signer } from 'aws4fetch'
+import type { Settings } from '../inputs.js'
+import { dedupe } from '../lists.js'
+import { bodySnippet, formatSeconds, mapConcurrent, type Answer, type HttpRequest } from '../http.js'
+import type { ApiContext, Batch, BatchResult, Outcome, Provider, PurgeGroup, Target } from './index.js'
+
+/**
+ * CloudFront `CreateInvalidation` (REST with XML bodies), signed with AWS Signature V4, and
+ * `GetInvalidation` for `wait`. One invalidation per distribution per batch; paths and `#tag`
+ * items share it.
+ */
+
+const apiVersion = '2020-05-31'
+const xmlNamespace = `http://cloudfront.amazonaws.com/doc/${apiVersion}/`
+// In progress at once per distribution: 3,000 paths, and independently 15 wildcard paths.
+const maxPaths = 3_000
+const maxWildcards = 15
+const maxPathLength = 4_000
+// Distribution IDs are upper-case letters and digits (E2QWRUHAPOMQZL).
+const distributionIdPattern = /^[A-Z0-9]{1,128}$/
+// Tags: visible ASCII (33-126) except the comma, at most 256 characters, no wildcard.
+const tagPattern = /^[\x21-\x29\x2b\x2d-\x7e]{1,256}$/
+// Sent with HTTP 400, yet they mean "later", not "never".
+const retryableCodes = new Set(['Throttling', 'TooManyInvalidationsInProgress'])
+const pollFirstMs = 1_000
+const pollCapMs = 20_000
+const pollConcurrency = 4
+
+export const cloudfront: Provider = {
+  title: 'CloudFront',
+  cacheStatus: 'cloudfront',
+  defaultApiUrl: 'https://cloudfront.amazonaws.com',
+  batchSizes: { paths: { default: maxPaths, max: maxPaths } },
+  // One at a time: CreateInvalidation is throttled after a short burst (undocumented), and a
+  // distribution's batches must reach it in order to share its 3,000 paths in progress.
+  concurrency: 1,
+
+  targets(settings) {
+    return settings.distributions.map((id) => ({ label: id, id }))
+  },
+
+  credentials(settings) {
+    const env = settings.env
+    const secrets = [env.AWS_SECRET_ACCESS_KEY ?? '', env.AWS_SESSION_TOKEN ?? ''].filter((value) => value.trim() !== '')
+    const missing = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].filter((name) => (env[name] ?? '').trim() === '')
+    if (missing.length === 0 || settings.dryRun) return { secrets, errors: [] }
+    return {
+      secrets,
+      errors: [
+        `AWS credentials: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set; CloudFront takes no token and reads ` +
+          'AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and (for temporary credentials) AWS_SESSION_TOKEN from the environment: ' +
+          'run aws-actions/configure-aws-credentials (with OIDC) before this step',
+      ],
+    }
+  },
+
+  group(settings, targets) {
+    return groupItems(settings, targets)
+  },
+
+  authHeaders() {
+    return {}
+  },
+
+  request(batch, settings) {
+    const paths = pathsOf(batch)
+    const items = paths.map((path) => `<Path>${escapeXml(path)}</Path>`).join('')
+    return {
+      method: 'POST',
+      path: `/${apiVersion}/distribution/${encodeURIComponent(batch.target.id)}/invalidation`,
+      headers: { 'Content-Type': 'application/xml' },
+      body:
+        `<?xml version="1.0" encoding="UTF-8"?><InvalidationBatch xmlns="${xmlNamespace}">` +
+        `<Paths><Quantity>${paths.length}</Quantity><Items>${items}</Items></Paths>` +
+        `<CallerReference>${escapeXml(callerReference(batch, settings))}</CallerReference></InvalidationBatch>`,
+    }
+  },
+
+  sign(request, settings) {
+    return signRequest(request, settings)
+  },
+
+  readAnswer(answer) {
+    return readInvalidation(answer)
+  },
+
+  async settle(results, settings, api) {
+    if (!settings.wait) return
+    const pending = results.filter((result) => result.status === 'purged' && result.id !== undefined && result.detail !== 'Completed')
+    await mapConcurrent(pending, pollConcurrency, (result) => waitUntilCompleted(result, settings, api))
+  },
+}
+
+// ---------------------------------------------------------------- items
+
+function groupItems(settings: Settings, targets: Target[]): { groups: PurgeGroup[]; errors: string[] } {
+  const errors: string[] = []
+  for (const id of settings.distributions) {
+    if (!distributionIdPattern.test(id)) {
+      errors.push(`input distribution: expected a CloudFront distribution ID such as E2QWRUHAPOMQZL (not its domain name or ARN), got ${quote(id)}`)
+    }
+  }
+  if (settings.scope === 'all') return { groups: targets.map((target) => ({ target, kind: 'everything', items: [] })), errors }
+
+  const { items, errors: itemErrors } = invalidationItems(settings)
+  errors.push(...itemErrors)
+  const wildcards = items.filter((item) => item.endsWith('*') && !item.startsWith('#'))
+  if (wildcards.length > maxWildcards) {
+    errors.push(
+      `input paths: ${wildcards.length} wildcard paths, but CloudFront allows at most ${maxWildcards} in progress per distribution; ` +
+        'use fewer, broader ones (such as /assets/*), or scope: all',
+    )
+  }
+  if (items.length === 0) return { groups: [], errors }
+  return { groups: targets.map((target) => ({ target, kind: 'paths', items })), errors }
+}
+
+/** Every path and `#tag` to invalidate, in input order, as CloudFront takes them. */
+function invalidationItems(settings: Settings): { items: string[]; errors: string[] } {
+  const items: string[] = []
+  const errors: string[] = []
+  for (const value of settings.paths) {
+    const result = readPath(value)
+    if ('error' in result) errors.push(`input paths: ${result.error}`)
+    else items.push(result.path)
+  }
+  for (const tag of settings.keys) {
+    if (tagPattern.test(tag)) items.push(`#${tag}`)
+    else errors.push(`input keys: CloudFront cache tags are 1 to 256 visible ASCII characters, no comma, space or *, got ${quote(tag)}`)
+  }
+  return { items: dedupe(items), errors }
+}
+
+function readPath(value: string): { path: string } | { error: string } {
+  let path = value
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+    const url = URL.parse(value)
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') {
+      return { error: `expected a path from the root such as /index.html or /img/*, or an http(s) URL, got ${quote(value)}` }
+    }
+    path = url.pathname + url.search
+  }
+  if (!path.startsWith('/')) {
+    return { error: `expected a path from the root such as /index.html or /img/* (CloudFront paths begin with /), got ${quote(value)}` }
+  }
+  const star = path.indexOf('*')
+  if (star !== -1 && star !== path.length - 1) {
+    return { error: `a * is allowed only as the last character (/images/* or /images*), got ${quote(value)}` }
+  }
+  const encoded = encodeUnsafe(path)
+  if (encoded.length > maxPathLength) return { error: `a path has at most ${maxPathLength} characters, got ${encoded.length}: ${quote(value)}` }
+  return { path: encoded }
+}
+
+// CloudFront's rule: percent-encode non-ASCII characters and RFC 1738's unsafe ones, nothing
+// else (an encoded safe character no longer names the cached object). `%` is left alone, so a
+// path that is already encoded stays as it is.
+function encodeUnsafe(path: string): string {
+  return path.replace(/[^\x21-\x7e]|["<>\\^`{|}[\]~#]/gu, (character) => encodeURIComponent(character).replace(/~/g, '%7E'))
+}
+
+function pathsOf(batch: Batch): string[] {
+  return batch.kind === 'everything' ? ['/*'] : (batch.items as string[])
+}
+
+// ---------------------------------------------------------------- idempotency
+
+let localRunId: string | undefined
+
+/**
+ * The same batch of the same run attempt always gets the same reference, so a request retried
+ * after CloudFront created the invalidation (a reset, a timeout) returns that invalidation
+ * instead of making a second one. A re-run of the workflow is a new attempt: it invalidates again.
+ */
+export function callerReference(batch: Batch, settings: Settings): string {
+  const paths = pathsOf(batch)
+  const hash = createHash('sha256').update([batch.target.id, ...paths].join('\n')).digest('hex').slice(0, 16)
+  // Outside Actions there is no run id: a random one keeps two local runs apart.
+  const run = settings.env.GITHUB_RUN_ID || `local-${(localRunId ??= randomUUID())}`
+  return `cdn-purge-${run}-${settings.env.GITHUB_RUN_ATTEMPT || '1'}-${batchIndex(batch, settings)}-${hash}`
+}
+
+/** The batch's place among its distribution's batches (plan.ts cuts the items in order). */
+function batchIndex(batch: Batch, settings: Settings): number {
+  const first = batch.items[0]
+  if (batch.kind === 'everything' || typeof first !== 'string') return 0
+  const position = invalidationItems(settings).items.indexOf(first)
+  return Math.max(0, Math.floor(position / (settings.batchSize ?? maxPaths)))
+}
+
+// ---------------------------------------------------------------- signing
+
+async function signRequest(request: HttpRequest, settings: Settings): Promise<HttpRequest> {
+  const env = settings.env
+  const sessionToken = env.AWS_SESSION_TOKEN?.trim()
+  const signer = new AwsV4Signer({
+    url: request.url,
+    method: request.method,
+    headers: request.headers ?? {},
+    body: request.body ?? '',
+    accessKeyId: env.AWS_ACCESS_KEY_ID?.trim() ?? '',
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY?.trim() ?? '',
+    ...(sessionToken ? { sessionToken } : {}),
+    service: 'cloudfront',
+    region: 'us-east-1',
+  })
+  const signed = await signer.sign()
+  return { ...request, headers: Object.fromEntries(signed.headers) }
+}
+
+// ---------------------------------------------------------------- answers
+
+function readInvalidation(answer: Answer): Outcome {
+  if (answer.status >= 200 && answer.status < 300) {
+    const id = xmlText(answer.body, 'Id')
+    const status = xmlText(answer.body, 'Status')
+    if (id) return { ok: true, id, ...(status ? { detail: status } : {}) }
+    return { ok: false, error: `HTTP ${answer.status}, not a CloudFront invalidation: ${bodySnippet(answer.body)}` }
+  }
+  const code = xmlText(answer.body, 'Code')
+  if (code === undefined) return { ok: false, error: `HTTP ${answer.status}, not a CloudFront API answer: ${bodySnippet(answer.body)}` }
+  const message = xmlText(answer.body, 'Message')
+  return {
+    ok: false,
+    error: `HTTP ${answer.status}, CloudFront error ${code}${message ? `: ${message}` : ''}`,
+    ...(retryableCodes.has(code) ? { retryable: true } : {}),
+  }
+}
+
+/** Polls GetInvalidation until `Completed`, backing off to CloudFront's own waiter interval. */
+async function waitUntilCompleted(result: BatchResult, settings: Settings, api: ApiContext): Promise<void> {
+  const started = Date.now()
+  const id = result.id ?? ''
+  for (let poll = 0; ; poll++) {
+    const { verdict } = await api.http.send(
+      {
+        url: `${api.apiUrl}/${apiVersion}/distribution/${encodeURIComponent(result.target.id)}/invalidation/${encodeURIComponent(id)}`,
+        method: 'GET',
+        headers: api.headers,
+        sign: (request) => signRequest(request, settings),
+      },
+      readInvalidation,
+    )
+    if (!verdict.ok) {
+      Object.assign(result, { status: 'failed', error: `waiting for invalidation ${id}: ${verdict.error}` })
+      return
+    }
+    const status = verdict.detail ?? 'unknown'
+    if (status === 'Completed') {
+      result.detail = `Completed after ${formatSeconds(Date.now() - started)}`
+      return
+    }
+    const delayMs = Math.min(pollCapMs, pollFirstMs * 2 ** poll)
+    if (Date.now() + delayMs >= api.http.deadline) {
+      Object.assign(result, {
+        status: 'failed',
+        detail: status,
+        error: `invalidation ${id} was still ${status} when the timeout ran out (it goes on; raise timeout to wait for it)`,
+      })
+      return
+    }
+    await sleep(delayMs)
+  }
+}
+
+// ---------------------------------------------------------------- XML
+
+// The answers are small and flat: the first element of a name is the one meant (<Id> of the
+// Invalidation, <Code> of the Error). No DTD or entity beyond the predefined ones is expanded.
+function xmlText(xml: string, name: string): string | undefined {
+  const match = new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)
+  return match ? unescapeXml(match[1] ?? '') : undefined
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+}
+
+function unescapeXml(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (entity: string, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16))
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)))
+    return named[name.toLowerCase()] ?? entity
+  })
+}
+
+function quote(value: string): string {
+  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value)
+}

@@ -1,0 +1,102 @@
+import { bodySnippet } from '../http.js'
+import { quote } from '../lists.js'
+import type { Provider, PurgeGroup, Target } from './index.js'
+
+/**
+ * Edgio (formerly Layer0) `POST /api/v1/clear-cache`: one site environment per run, and at most
+ * one of paths, surrogate keys or cache hashes per request. A body with none of them clears the
+ * whole environment, so that body is built only for `scope: all`.
+ */
+
+/** The hosts Edgio itself ran the API on (v7, and Layer0 / Edgio v4 to v6). */
+const edgioHosts = ['edgio.app', 'app.layer0.co']
+
+// Edgio documented no limit per request; 1,000 keeps a body far below the usual 1 MB proxy caps.
+const limits = { default: 100, max: 1_000 }
+
+/** The kinds are the API's own body fields. */
+const kinds = ['paths', 'surrogateKeys', 'cacheHashes'] as const
+
+export const edgio: Provider = {
+  title: 'Edgio',
+  defaultApiUrl: 'https://edgio.app',
+  batchSizes: { paths: limits, surrogateKeys: limits, cacheHashes: limits },
+  concurrency: 4,
+
+  targets(settings) {
+    return [{ label: `${settings.team}/${settings.site}/${settings.environment}`, id: '' }]
+  },
+
+  group(settings, targets) {
+    const target = targets[0] as Target
+    if (settings.scope === 'all') return { groups: [{ target, kind: 'everything', items: [] }], errors: [] }
+
+    const errors: string[] = []
+    const paths: string[] = []
+    for (const item of settings.paths) {
+      const result = readPath(item)
+      if ('error' in result) errors.push(`input paths: ${result.error}`)
+      else paths.push(result.path)
+    }
+    const lists = { paths: [...new Set(paths)], surrogateKeys: settings.keys, cacheHashes: settings.cacheHashes }
+    const inputOf = { paths: 'paths', surrogateKeys: 'keys', cacheHashes: 'cache-hashes' }
+    for (const kind of ['surrogateKeys', 'cacheHashes'] as const) {
+      for (const item of lists[kind].filter((each) => /\s/.test(each))) {
+        errors.push(`input ${inputOf[kind]}: ${kind === 'surrogateKeys' ? 'surrogate keys' : 'cache hashes'} cannot contain spaces, got ${quote(item)}`)
+      }
+    }
+    const groups: PurgeGroup[] = kinds.filter((kind) => lists[kind].length > 0).map((kind) => ({ target, kind, items: lists[kind] }))
+    return { groups, errors }
+  },
+
+  authHeaders(settings) {
+    return { 'x-api-key': settings.token }
+  },
+
+  request(batch, settings) {
+    // The API reads a body without a list as "clear the whole environment".
+    if (batch.kind !== 'everything' && batch.items.length === 0) {
+      throw new Error(`refusing to send an empty ${batch.kind} list to Edgio: it would clear the whole environment`)
+    }
+    const site = { team: settings.team, site: settings.site, environment: settings.environment }
+    return {
+      method: 'POST',
+      path: '/api/v1/clear-cache',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(batch.kind === 'everything' ? site : { ...site, [batch.kind]: batch.items }),
+    }
+  },
+
+  // The answer's format is not documented: any 2xx is success, whatever its body.
+  readAnswer(answer) {
+    if (answer.status < 200 || answer.status >= 300) return { ok: false, error: `HTTP ${answer.status}: ${bodySnippet(answer.body)}` }
+    const id = answerId(answer.body)
+    return id === undefined ? { ok: true } : { ok: true, id }
+  },
+
+  explainNetworkError(message, apiUrl) {
+    if (!edgioHosts.includes(URL.parse(apiUrl)?.hostname ?? '')) return message
+    return (
+      `${message}. The Edgio platform ended service on 2025-01-15, and its API no longer answers; ` +
+      'if your sites moved to a compatible endpoint, set api-url to it'
+    )
+  },
+}
+
+function answerId(body: string): string | undefined {
+  try {
+    const id = (JSON.parse(body) as { id?: unknown } | null)?.id
+    return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** A path from the root as given, or an absolute URL reduced to its path and query. */
+function readPath(item: string): { path: string } | { error: string } {
+  if (/\s/.test(item)) return { error: `paths cannot contain spaces (encode them as %20), got ${quote(item)}` }
+  if (item.startsWith('/') && !item.startsWith('//')) return { path: item }
+  const url = /^https?:\/\//i.test(item) ? URL.parse(item) : null
+  if (url && url.hostname !== '') return { path: `${url.pathname}${url.search}` }
+  return { error: `expected a path from the root such as /sports/* or an http(s) URL, got ${quote(item)}` }
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startLoopback, type Loopback } from '../emulators/loopback.js'
+import { runAction } from './run-action.js'
+
+/**
+ * Wrong inputs across the providers. Each run must exit 1, report one line per problem naming the
+ * input (all problems of the run together, in one failure), and send no request at all: every
+ * provider's api-url points at a server that records whatever reaches it.
+ */
+
+let server: Loopback
+beforeAll(async () => {
+  server = await startLoopback({ handle: () => ({ status: 200, body: {} }) })
+})
+afterAll(async () => {
+  await server.close()
+})
+
+const long = 'x'.repeat(1025)
+type Case = [name: string, inputs: Record<string, string>, expected: RegExp[]]
+
+const cloudflare = (more: Record<string, string>) => ({ provider: 'cloudflare', token: 'cf-secret-token-1234', zone: 'example.com', ...more })
+const url = 'https://example.com/a.css'
+const edgio = (more: Record<string, string>) => ({ provider: 'edgio', token: 'edgio-secret-token-1234', team: 'acme', site: 'shop', environment: 'production', ...more })
+const cloudimage = (more: Record<string, string>) => ({ provider: 'cloudimage', token: 'ci-secret-key-1234', ...more })
+
+const cases: Case[] = [
+  ['unknown provider', { provider: 'akamia', token: 't0ken-1234', paths: url }, [/^input provider: expected one of .*got "akamia"$/]],
+  ['no provider', { provider: '', token: 't0ken-1234', paths: url }, [/^input provider: required; expected one of/]],
+  ['zone id of the wrong shape', cloudflare({ zone: '0123456789abcdef0123456789abcde', paths: url }), [/^input zone: expected a zone ID \(32 hex characters\) or a zone name/]],
+  ['zone that is no name', cloudflare({ zone: 'not a zone!', paths: url }), [/^input zone: expected a zone ID/]],
+  ['no zone', cloudflare({ zone: '', paths: url }), [/^input zone: required for provider cloudflare$/]],
+  ['no token', cloudflare({ token: '', paths: url }), [/^input token: required for provider cloudflare/]],
+  ['nothing to purge', cloudflare({}), [/^input paths: nothing to purge/]],
+  ['a word, not a URL', cloudflare({ paths: 'index' }), [/^input paths: "index" is not an absolute URL; give base-url/]],
+  ['ftp://', cloudflare({ paths: 'ftp://example.com/a' }), [/^input paths: expected an http\(s\) URL/]],
+  ['a scheme with no host', cloudflare({ paths: 'https://' }), [/^input paths: expected an http\(s\) URL/]],
+  ['javascript:', cloudflare({ paths: 'javascript:alert(1)' }), [/^input paths: expected an http\(s\) URL/]],
+  ['mailto:', cloudflare({ paths: 'mailto:ops@example.com' }), [/^input paths: expected an http\(s\) URL/]],
+  ['a URL with a space', cloudflare({ paths: 'https://example.com/a b.css' }), [/^input paths: URLs cannot contain spaces/]],
+  ['a * in the middle', cloudflare({ paths: 'https://example.com/*/a.css' }), [/^input paths: a \* is allowed only at the very end/]],
+  ['a * in the query', cloudflare({ paths: 'https://example.com/a?v=*' }), [/^input paths: a \* is allowed only at the very end/]],
+  ['a control character inside a JSON item', cloudflare({ paths: '["https://example.com/a\\u0007"]' }), [/^input paths: items must not contain control characters/]],
+  ['a newline inside a JSON item', cloudflare({ paths: '["https://example.com/a\\nhttps://example.com/b"]' }), [/^input paths: items must not contain control characters/]],
+  ['a tab inside an item', cloudflare({ paths: 'https://example.com/a\tb' }), [/^input paths: items must not contain control characters/]],
+  ['a JSON list that is not an array of strings', cloudflare({ paths: '[1, 2]' }), [/^input paths: a value starting with "\[" must be a JSON array of strings$/]],
+  ['a JSON list with a nested array', cloudflare({ keys: '["a", ["b"]]' }), [/^input keys: a value starting with "\[" must be a JSON array of strings$/]],
+  ['a JSON list that is not JSON', cloudflare({ paths: '[https://example.com/a' }), [/^input paths: .*not valid JSON$/]],
+  ['a tag over 1,024 characters', cloudflare({ keys: long }), [/^input keys: cache tags are 1 to 1,024 printable ASCII characters without spaces/]],
+  ['a tag with a space', cloudflare({ keys: 'release 42' }), [/^input keys: cache tags are/]],
+  ['a host with a path', cloudflare({ hosts: 'www.example.com/blog' }), [/^input hosts: expected a bare hostname such as www.example.com/]],
+  ['a host with a port', cloudflare({ hosts: 'www.example.com:8443' }), [/^input hosts: expected a bare hostname/]],
+  ['a host with a user', cloudflare({ hosts: 'user@www.example.com' }), [/^input hosts: expected a bare hostname/]],
+  ['a prefix with a query', cloudflare({ prefixes: 'example.com/a?x=1' }), [/^input prefixes: expected host\/path/]],
+  ['a prefix with 32 separators', cloudflare({ prefixes: `example.com${'/p'.repeat(32)}` }), [/^input prefixes: a prefix has at most 31 "\/" separators/]],
+  ['batch-size 0', cloudflare({ paths: url, 'batch-size': '0' }), [/^input batch-size: expected a whole number from 1 to \d+, got "0"$/]],
+  ['batch-size -1', cloudflare({ paths: url, 'batch-size': '-1' }), [/^input batch-size: expected a whole number from 1 to \d+, got "-1"$/]],
+  ['batch-size abc', cloudflare({ paths: url, 'batch-size': 'abc' }), [/^input batch-size: expected a whole number/]],
+  ['batch-size 1.5', cloudflare({ paths: url, 'batch-size': '1.5' }), [/^input batch-size: expected a whole number/]],
+  ['batch-size over the files maximum', cloudflare({ paths: url, 'batch-size': '501' }), [/^input batch-size: at most 500 for files on Cloudflare, got 501$/]],
+  ['batch-size over the tags maximum', cloudflare({ keys: 'a', 'batch-size': '101' }), [/^input batch-size: at most 100 for tags on Cloudflare, got 101$/]],
+  ['timeout 0', cloudflare({ paths: url, timeout: '0' }), [/^input timeout: expected a whole number from 1 to 21600, got "0"$/]],
+  ['timeout abc', cloudflare({ paths: url, timeout: 'abc' }), [/^input timeout: expected a whole number/]],
+  ['timeout over six hours', cloudflare({ paths: url, timeout: '99999' }), [/^input timeout: expected a whole number from 1 to 21600/]],
+  ['retries -1', cloudflare({ paths: url, retries: '-1' }), [/^input retries: expected a whole number from 0 to 20, got "-1"$/]],
+  ['retries 21', cloudflare({ paths: url, retries: '21' }), [/^input retries: expected a whole number from 0 to 20, got "21"$/]],
+  ['bad scope', cloudflare({ scope: 'everything' }), [/^input scope: expected one of listed, all, got "everything"$/]],
+  ['scope all with paths', cloudflare({ scope: 'all', paths: url }), [/^input scope: "all" purges everything and cannot be combined with paths;/]],
+  ['scope all with a keys-file', cloudflare({ scope: 'all', 'keys-file': 'tags.txt' }), [/^input scope: "all" purges everything and cannot be combined with keys-file;/]],
+  ['a purge-headers line without a colon', cloudflare({ paths: url, 'purge-headers': 'CF-Device-Type mobile' }), [/^input purge-headers: expected lines "Header-Name: value1, value2"/]],
+  ['a purge-headers name with a space', cloudflare({ paths: url, 'purge-headers': 'Device Type: mobile' }), [/^input purge-headers: expected lines/]],
+  ['a purge-headers line without values', cloudflare({ paths: url, 'purge-headers': 'CF-Device-Type: , ' }), [/^input purge-headers: expected lines/]],
+  ['dry-run yes', cloudflare({ paths: url, 'dry-run': 'yes' }), [/^input dry-run: expected true or false, got "yes"$/]],
+  ['fail-on-error maybe', cloudflare({ paths: url, 'fail-on-error': 'maybe' }), [/^input fail-on-error: expected true or false, got "maybe"$/]],
+  ['api-url not a URL', cloudflare({ paths: url, 'api-url': 'api.cloudflare.com' }), [/^input api-url: expected an http\(s\) URL/]],
+  ['api-url ftp://', cloudflare({ paths: url, 'api-url': 'ftp://api.example.com' }), [/^input api-url: expected an http\(s\) URL/]],
+  ['base-url without a scheme', cloudflare({ paths: '/a.css', 'base-url': 'example.com' }), [/^input base-url: expected an http\(s\) URL/, /^input paths: "\/a.css" is not an absolute URL/]],
+  ['an Edgio input on Cloudflare', cloudflare({ paths: url, team: 'acme' }), [/^input team: does not apply to provider cloudflare; it is for edgio$/]],
+  ['cache-hashes on Cloudflare', cloudflare({ paths: url, 'cache-hashes': 'abc' }), [/^input cache-hashes: does not apply to provider cloudflare/]],
+  ['wait: true on Cloudflare', cloudflare({ paths: url, wait: 'true' }), [/^input wait: does not apply to provider cloudflare/]],
+  ['a missing paths-file', cloudflare({ 'paths-file': 'missing.txt' }), [/^input paths-file: cannot read "missing.txt" \(ENOENT\)/]],
+  ['a paths-file that is a JSON object list', cloudflare({ 'paths-file': 'bad.json' }), [/^input paths-file: "bad.json": a value starting with "\[" must be a JSON array of strings$/]],
+  ['a URL outside every zone', cloudflare({ zone: 'example.com, example.org', paths: 'https://example.net/a' }), [/^input paths: "https:\/\/example.net\/a" belongs to none of the zones example.com, example.org$/]],
+  ['edgio without team, site and environment', edgio({ team: '', site: '', environment: '', paths: '/a' }), [/^input team: required for provider edgio$/, /^input site: required/, /^input environment: required/]],
+  ['edgio path that is not from the root', edgio({ paths: 'sports/*' }), [/^input paths: expected a path from the root such as \/sports\/\* or an http\(s\) URL/]],
+  ['edgio path with a space', edgio({ paths: '/a b' }), [/^input paths: paths cannot contain spaces/]],
+  ['edgio batch-size over its maximum', edgio({ paths: '/a', 'batch-size': '1001' }), [/^input batch-size: at most 1000 for paths on Edgio/]],
+  ['hosts on edgio', edgio({ hosts: 'www.example.com' }), [/^input hosts: does not apply to provider edgio; it is for cloudflare$/]],
+  ['zone on edgio', edgio({ paths: '/a', zone: 'example.com' }), [/^input zone: does not apply to provider edgio/]],
+  ['edgio scope all with cache-hashes', edgio({ scope: 'all', 'cache-hashes': 'abc' }), [/^input scope: "all" purges everything and cannot be combined with cache-hashes/]],
+  ['cloudimage URL with a query string', cloudimage({ paths: '/sample.li/birds.jpg?w=200' }), [/^input paths: .*query string/]],
+  ['cloudimage wildcard in the middle', cloudimage({ paths: '/sample.li/*/birds.jpg' }), [/^input paths: /]],
+  ['keys on cloudimage', cloudimage({ keys: 'release' }), [/^input keys: does not apply to provider cloudimage; it is for cloudflare, edgio/]],
+  ['cloudimage batch-size over 15', cloudimage({ paths: '/sample.li/a.jpg', 'batch-size': '16' }), [/^input batch-size: at most 15 for urls on Cloudimage, got 16$/]],
+  ['team on cloudimage', cloudimage({ paths: '/sample.li/a.jpg', team: 'acme' }), [/^input team: does not apply to provider cloudimage/]],
+  ['cloudimage without a token', cloudimage({ token: '', paths: '/sample.li/a.jpg' }), [/^input token: required for provider cloudimage/]],
+  [
+    'six problems at once',
+    cloudflare({ zone: '', timeout: '0', retries: 'x', paths: 'ftp://a', hosts: 'a/b', team: 'acme' }),
+    [/^input zone: required/, /^input timeout:/, /^input retries:/, /^input paths: expected an http\(s\) URL/, /^input hosts: expected a bare hostname/, /^input team: does not apply/],
+  ],
+]
+
+describe.concurrent('bad inputs', () => {
+  it.each(cases)('%s', async (_name, inputs, expected) => {
+    const run = await runAction(
+      { 'api-url': server.url, ...inputs },
+      { files: { 'tags.txt': 'a\nb', 'bad.json': '[{"url": 1}]' }, secrets: ['cf-secret-token-1234', 'edgio-secret-token-1234', 'ci-secret-key-1234'] },
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.errors).toHaveLength(1)
+    const lines = run.errors[0]?.split('\n') ?? []
+    expect(lines, lines.join('\n')).toHaveLength(expected.length)
+    for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), `${pattern} in\n${lines.join('\n')}`).toBe(true)
+    for (const line of lines) expect(line).toMatch(/^input [a-z-]+: \S/)
+    expect(server.requests).toHaveLength(0)
+    expect(run.outputs).toEqual({})
+  })
+
+  it('covers enough cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(60)
+  })
+})

@@ -1,0 +1,183 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { startCloudflareEmulator } from '../emulators/cloudflare.js'
+import type { Fault } from '../emulators/loopback.js'
+import { startCloudimageEmulator } from '../emulators/cloudimage.js'
+import { startEdgioEmulator } from '../emulators/edgio.js'
+import { result, runAction } from './run-action.js'
+
+/**
+ * The fault matrix: every provider against its emulator, one fault per row, through the runner
+ * contract. Each cell says what users must see: retried and purged, or failed in the provider's
+ * own words. In every cell the outputs add up (purged + failed = items planned) and the step ends
+ * within its timeout (+2 s).
+ */
+
+type Expected = { purged: true; attempts: number } | { failed: RegExp; attempts: number }
+const purged = (attempts = 2): Expected => ({ purged: true, attempts })
+const failed = (words: RegExp, attempts = 1): Expected => ({ failed: words, attempts })
+
+interface Row {
+  faults: () => Fault[]
+  /** Step timeout in seconds; the rows that hang use a short one. */
+  timeout?: number
+  retries?: number
+}
+
+const httpDate = (secondsFromNow: number) => new Date(Date.now() + secondsFromNow * 1000).toUTCString()
+
+const rows = {
+  '429 with Retry-After in seconds': { faults: () => [{ status: 429, headers: { 'Retry-After': '1' } }] },
+  '429 with Retry-After as an HTTP date': { faults: () => [{ status: 429, headers: { 'Retry-After': httpDate(2) } }] },
+  '429 without Retry-After': { faults: () => [{ status: 429 }] },
+  '503 with Retry-After': { faults: () => [{ status: 503, headers: { 'Retry-After': '1' } }] },
+  '500': { faults: () => [{ status: 500 }] },
+  '502 with an HTML body, every time': {
+    faults: () => Array.from({ length: 3 }, () => ({ status: 502, body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>' })),
+    retries: 2,
+  },
+  '408': { faults: () => [{ status: 408 }] },
+  'connection reset': { faults: () => [{ reset: true as const }] },
+  'a server that never answers': { faults: () => Array.from({ length: 5 }, () => ({ hang: true as const })), timeout: 3 },
+  'a body that trickles slower than the timeout': {
+    faults: () => Array.from({ length: 5 }, () => ({ trickle: { intervalMs: 1000, chunks: 20 } })),
+    timeout: 3,
+  },
+  'truncated JSON': { faults: () => [{ truncated: true as const }] },
+  'a non-JSON 2xx': { faults: () => [{ nonJson: true as const }] },
+  'success: false with HTTP 200': {
+    faults: () => [{ status: 200, body: JSON.stringify({ success: false, status: 'error', errors: [{ code: 1082, message: 'You can only purge files for this zone' }], messages: [], result: null }) }],
+  },
+  '401': { faults: () => [{ status: 401 }] },
+  '403': { faults: () => [{ status: 403 }] },
+  '404': { faults: () => [{ status: 404, body: JSON.stringify({ success: false, errors: [{ code: 7003, message: 'Could not route to /zones/x/purge_cache, perhaps your object identifier is invalid?' }], messages: [], result: null }) }] },
+} satisfies Record<string, Row>
+type RowName = keyof typeof rows
+
+interface ProviderFixture {
+  /** Starts the provider's emulator with the row's faults queued; returns the inputs for one item. */
+  start(faults: Fault[]): Promise<{ inputs: Record<string, string>; close(): Promise<void> }>
+  expected: Record<RowName, Expected>
+}
+
+const fixtures: Record<string, ProviderFixture> = {
+  cloudflare: {
+    async start(faults) {
+      const cf = await startCloudflareEmulator({ token: 'cf-test-token-0123456789', zones: [{ id: 'a'.repeat(32), name: 'example.com' }] })
+      cf.faults.push(...faults)
+      return {
+        inputs: { provider: 'cloudflare', token: 'cf-test-token-0123456789', zone: 'a'.repeat(32), paths: 'https://example.com/a.css', 'api-url': cf.url },
+        close: cf.close,
+      }
+    },
+    expected: {
+      '429 with Retry-After in seconds': purged(),
+      '429 with Retry-After as an HTTP date': purged(),
+      '429 without Retry-After': purged(),
+      '503 with Retry-After': purged(),
+      '500': purged(),
+      '502 with an HTML body, every time': failed(/HTTP 502, not a Cloudflare API answer: 502 Bad Gateway/, 3),
+      '408': purged(),
+      'connection reset': purged(),
+      'a server that never answers': failed(/no complete answer within \d+(\.\d)? s from 127\.0\.0\.1:\d+/),
+      'a body that trickles slower than the timeout': failed(/no complete answer within/),
+      'truncated JSON': failed(/HTTP 200, not a Cloudflare API answer: \{"success":true/),
+      'a non-JSON 2xx': failed(/HTTP 200, not a Cloudflare API answer: Just a moment\.\.\./),
+      'success: false with HTTP 200': failed(/HTTP 200, Cloudflare error 1082: You can only purge files for this zone/),
+      '401': failed(/HTTP 401, Cloudflare error 10000: Authentication error/),
+      '403': failed(/HTTP 403, Cloudflare error 10000: Authentication error/),
+      '404': failed(/HTTP 404, Cloudflare error 7003: Could not route/),
+    },
+  },
+  edgio: {
+    async start(faults) {
+      const edgio = await startEdgioEmulator({ token: 'edgio-deploy-token-0123456789', team: 'acme', site: 'shop', environment: 'production' })
+      edgio.faults.push(...faults)
+      return {
+        inputs: { provider: 'edgio', token: 'edgio-deploy-token-0123456789', team: 'acme', site: 'shop', environment: 'production', paths: '/a.css', 'api-url': edgio.url },
+        close: edgio.close,
+      }
+    },
+    // Edgio never documented its answers: any 2xx is success, whatever the body.
+    expected: {
+      '429 with Retry-After in seconds': purged(),
+      '429 with Retry-After as an HTTP date': purged(),
+      '429 without Retry-After': purged(),
+      '503 with Retry-After': purged(),
+      '500': purged(),
+      '502 with an HTML body, every time': failed(/HTTP 502: 502 Bad Gateway/, 3),
+      '408': purged(),
+      'connection reset': purged(),
+      'a server that never answers': failed(/no complete answer within \d+(\.\d)? s from 127\.0\.0\.1:\d+/),
+      'a body that trickles slower than the timeout': failed(/no complete answer within/),
+      'truncated JSON': purged(1),
+      'a non-JSON 2xx': purged(1),
+      'success: false with HTTP 200': purged(1),
+      '401': failed(/HTTP 401: /),
+      '403': failed(/HTTP 403: /),
+      '404': failed(/HTTP 404: .*Could not route/),
+    },
+  },
+  cloudimage: {
+    async start(faults) {
+      const api = await startCloudimageEmulator({ apiKey: 'cloudimage-api-key-0123456789' })
+      api.faults.push(...faults)
+      return {
+        inputs: { provider: 'cloudimage', token: 'cloudimage-api-key-0123456789', paths: '/sample.li/birds.jpg', 'api-url': api.url },
+        close: api.close,
+      }
+    },
+    expected: {
+      '429 with Retry-After in seconds': purged(),
+      '429 with Retry-After as an HTTP date': purged(),
+      '429 without Retry-After': purged(),
+      '503 with Retry-After': purged(),
+      '500': purged(),
+      '502 with an HTML body, every time': failed(/HTTP 502: 502 Bad Gateway/, 3),
+      '408': purged(),
+      'connection reset': purged(),
+      'a server that never answers': failed(/no complete answer within \d+(\.\d)? s from 127\.0\.0\.1:\d+/),
+      'a body that trickles slower than the timeout': failed(/no complete answer within/),
+      'truncated JSON': failed(/HTTP 201, not a Cloudimage API answer: \{"status":"success"/),
+      'a non-JSON 2xx': failed(/HTTP 200, not a Cloudimage API answer: Just a moment\.\.\./),
+      'success: false with HTTP 200': failed(/HTTP 200, status is not success: .*"status":"error"/),
+      '401': failed(/HTTP 401: /),
+      '403': failed(/HTTP 403: /),
+      '404': failed(/HTTP 404: .*Could not route/),
+    },
+  },
+}
+
+const tally = { rows: 0, worstOverrunMs: Number.NEGATIVE_INFINITY }
+afterAll(() => {
+  console.log(`fault matrix: ${tally.rows} rows, worst overrun of timeout ${Math.round(tally.worstOverrunMs)} ms`)
+})
+
+describe.each(Object.entries(fixtures))('fault matrix: %s', (_provider, fixture) => {
+  it.each(Object.keys(rows) as RowName[])('%s', async (name) => {
+    const row: Row = rows[name]
+    const expected = fixture.expected[name]
+    const timeout = row.timeout ?? 20
+    const emulator = await fixture.start(row.faults())
+    try {
+      const run = await runAction({ ...emulator.inputs, timeout: String(timeout), retries: String(row.retries ?? 3) })
+      const json = result(run)
+      expect(json.purged + json.failed).toBe(1)
+      expect(Number(run.outputs.purged) + Number(run.outputs.failed)).toBe(1)
+      expect(json.batches[0]?.attempts).toBe(expected.attempts)
+      if ('purged' in expected) {
+        expect(run.exitCode).toBe(0)
+        expect(json.batches[0]?.status).toBe('purged')
+      } else {
+        expect(run.exitCode).toBe(1)
+        expect(json.batches[0]?.status).toBe('failed')
+        expect(run.errors.join('\n')).toMatch(expected.failed)
+      }
+      const overrunMs = run.durationMs - timeout * 1000
+      tally.rows++
+      tally.worstOverrunMs = Math.max(tally.worstOverrunMs, overrunMs)
+      expect(overrunMs).toBeLessThan(2_000)
+    } finally {
+      await emulator.close()
+    }
+  })
+})

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest'
+import { encodePath, mapFiles, parsePathMap } from '../../src/path-map.js'
+
+function map(rules: string, files: string[]) {
+  const parsed = parsePathMap(rules)
+  expect(parsed.errors).toEqual([])
+  return mapFiles(files, parsed.rules)
+}
+
+/** One file through the rules: its targets, or how it was left out. */
+function targetsOf(rules: string, file: string): string[] | 'unmapped' | 'excluded' {
+  const result = map(rules, [file])
+  if (result.unmapped.includes(file)) return 'unmapped'
+  if (result.excluded.includes(file)) return 'excluded'
+  return result.mapped[0]?.targets ?? []
+}
+
+describe('path-map: one file, one rule', () => {
+  it.each<[string, string, string | 'unmapped']>([
+    // The README's example: ** carries the rest of the path over.
+    ['public/** => https://example.com/**', 'public/a/b.css', 'https://example.com/a/b.css'],
+    ['public/** => https://example.com/**', 'public/index.html', 'https://example.com/index.html'],
+    ['public/** => https://example.com/**', 'src/main.ts', 'unmapped'],
+    // Dotfiles are files like any other.
+    ['public/** => https://example.com/**', 'public/.well-known/security.txt', 'https://example.com/.well-known/security.txt'],
+    // * stays within one segment.
+    ['public/*.css => https://example.com/css/*.css', 'public/site.css', 'https://example.com/css/site.css'],
+    ['public/*.css => https://example.com/css/*.css', 'public/a/site.css', 'unmapped'],
+    // Captures carry over in order, * and ** alike.
+    ['src/*/img/** => https://img.example.com/*/**', 'src/en/img/a/b.png', 'https://img.example.com/en/a/b.png'],
+    ['content/**/*.md => https://example.com/**/*/', 'content/blog/2025/hello.md', 'https://example.com/blog/2025/hello/'],
+    // An empty ** takes one slash with it.
+    ['content/**/*.md => https://example.com/**/*/', 'content/about.md', 'https://example.com/about/'],
+    ['public/**/index.html => https://example.com/**/', 'public/index.html', 'https://example.com/'],
+    ['public/**/index.html => https://example.com/**/', 'public/docs/v2/index.html', 'https://example.com/docs/v2/'],
+    ['**/*.html => /**/*.html', 'a.html', '/a.html'],
+    ['**/*.html => **/*.html', 'a.html', 'a.html'],
+    // Braces, brackets and extglobs match, and are not captures.
+    ['public/**/*.{css,js} => https://example.com/**/*.min', 'public/x/app.js', 'https://example.com/x/app.min'],
+    ['docs/@(en|es)/*.md => https://example.com/*', 'docs/es/intro.md', 'https://example.com/intro'],
+    ['public/[ab]*.css => https://example.com/*.css', 'public/bold.css', 'https://example.com/old.css'],
+    // A target without wildcards: any change purges that one URL.
+    ['data/** => https://example.com/api/catalog.json', 'data/x/y.json', 'https://example.com/api/catalog.json'],
+    // \* is a literal *: a provider wildcard (a Cloudflare prefix purge).
+    ['content/blog/** => https://example.com/blog/\\*', 'content/blog/a.md', 'https://example.com/blog/*'],
+    ['content/blog/*.md => https://example.com/blog/*/\\*', 'content/blog/a.md', 'https://example.com/blog/a/*'],
+    // A leading ./ or / in the glob is the repository root.
+    ['./public/** => /**', 'public/a.css', '/a.css'],
+    ['/public/** => /**', 'public/a.css', '/a.css'],
+    // Case matters, as on the web server.
+    ['public/** => /**', 'Public/a.css', 'unmapped'],
+  ])('%s: %s -> %s', (rules, file, expected) => {
+    expect(targetsOf(rules, file)).toEqual(expected === 'unmapped' ? 'unmapped' : [expected])
+  })
+})
+
+describe('path-map: captured text is encoded the way browsers request it', () => {
+  it.each([
+    ['public/my page.html', 'https://example.com/my%20page.html'],
+    ['public/café/menü.html', 'https://example.com/caf%C3%A9/men%C3%BC.html'],
+    ['public/100%.html', 'https://example.com/100%25.html'],
+    ['public/a?b#c.html', 'https://example.com/a%3Fb%23c.html'],
+    ['public/a+b,c;d=e@f:g$h&i.html', 'https://example.com/a+b,c;d=e@f:g$h&i.html'],
+    ['public/star*.css', 'https://example.com/star%2A.css'],
+  ])('%s -> %s', (file, expected) => {
+    expect(targetsOf('public/** => https://example.com/**', file)).toEqual([expected])
+  })
+
+  it('leaves the target text as written', () => {
+    expect(encodePath('a b/c')).toBe('a%20b/c')
+    expect(targetsOf('x/* => https://example.com/a%20b/*?v=1', 'x/y')).toEqual(['https://example.com/a%20b/y?v=1'])
+  })
+})
+
+describe('path-map: several rules', () => {
+  const rules = `
+    # pages: the page and its directory URL
+    public/**/index.html => https://example.com/**/
+    public/** => https://example.com/**
+    # source maps are never requested by visitors
+    public/**/*.map => !
+    public/**/*.css => https://cdn.example.com/**/*.css
+    drafts/** => !
+    **/*.md => https://example.com/docs/**/*
+  `
+
+  it.each<[string, string[] | 'unmapped' | 'excluded']>([
+    ['public/index.html', ['https://example.com/', 'https://example.com/index.html']],
+    ['public/docs/index.html', ['https://example.com/docs/', 'https://example.com/docs/index.html']],
+    // Every matching rule contributes...
+    ['public/css/site.css', ['https://example.com/css/site.css', 'https://cdn.example.com/css/site.css']],
+    // ...until a ! rule drops the file: what earlier rules made stays.
+    ['public/app.js.map', ['https://example.com/app.js.map']],
+    // A ! before any mapping excludes the file.
+    ['drafts/notes.md', 'excluded'],
+    ['notes/guide.md', ['https://example.com/docs/notes/guide']],
+    ['README', 'unmapped'],
+  ])('%s', (file, expected) => {
+    expect(targetsOf(rules, file)).toEqual(expected)
+  })
+
+  it('keeps the order of the files, drops duplicate files and targets', () => {
+    const result = map('a/** => https://example.com/x\nb/** => https://example.com/**\nc/** => !', ['b/1', 'a/1', 'z', 'a/2', 'b/1', 'c/1'])
+    expect(result).toEqual({
+      mapped: [
+        { file: 'b/1', targets: ['https://example.com/1'] },
+        { file: 'a/1', targets: ['https://example.com/x'] },
+        { file: 'a/2', targets: ['https://example.com/x'] },
+      ],
+      unmapped: ['z'],
+      excluded: ['c/1'],
+      targets: ['https://example.com/1', 'https://example.com/x'],
+    })
+  })
+
+  it('maps nothing with no rules', () => {
+    expect(mapFiles(['a'], [])).toEqual({ mapped: [], unmapped: ['a'], excluded: [], targets: [] })
+  })
+})
+
+describe('path-map: parsing', () => {
+  it('skips blank lines and # comments, trims, and numbers rules by their line', () => {
+    const { rules, errors } = parsePathMap('\n# comment\n  public/**   =>   https://example.com/**  \r\ndrafts/** => !\n')
+    expect(errors).toEqual([])
+    expect(rules.map((rule) => [rule.line, rule.glob, rule.target === undefined ? '!' : 'target'])).toEqual([
+      [3, 'public/**', 'target'],
+      [4, 'drafts/**', '!'],
+    ])
+  })
+
+  it.each([
+    ['public/**', /^line 1: expected "<glob> => <target>" \(e\.g\. "public\/\*\* => https:\/\/example\.com\/\*\*"\) or "<glob> => !", got "public\/\*\*"$/],
+    ['=> https://example.com/', /^line 1: expected "<glob> => <target>"/],
+    ['public/** =>', /^line 1: expected "<glob> => <target>"/],
+    ['index.html => https://example.com/*', /^line 1: the target "https:\/\/example\.com\/\*" has 1 \* or \*\* but the glob "index\.html" captures nothing \(they carry over in order\); write \\\* for a literal \*/],
+    ['public/*.css => https://example.com/**/*', /^line 1: the target .* has 2 \* or \*\* but the glob "public\/\*\.css" captures only 1/],
+  ])('rejects %j', (text, expected) => {
+    const { errors } = parsePathMap(text)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(expected)
+  })
+
+  it('reports every bad line, with its number', () => {
+    const { rules, errors } = parsePathMap('ok/** => /**\nbad\n\nworse =>\nfine/* => /*')
+    expect(rules).toHaveLength(2)
+    expect(errors.map((error) => error.split(':')[0])).toEqual(['line 2', 'line 4'])
+  })
+})

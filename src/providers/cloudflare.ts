@@ -1,5 +1,6 @@
 import type { PurgeHeader, Settings } from '../inputs.js'
 import { dedupe, quote } from '../lists.js'
+import { absoluteUrl } from '../urls.js'
 import { bodySnippet, type Answer } from '../http.js'
 import type { ApiContext, Item, Outcome, Provider, PurgeGroup, Target } from './index.js'
 
@@ -201,16 +202,9 @@ function zoneFor(hostname: string, targets: Target[]): Target | undefined {
 type PathResult = { url: string } | { prefix: string } | { error: string }
 
 function readPath(path: string, baseUrl: string | undefined): PathResult {
-  let url = path
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(path)) {
-    if (!baseUrl) return { error: `${quote(path)} is not an absolute URL; give base-url (e.g. https://www.example.com) for relative paths, or the full https:// URL` }
-    url = `${baseUrl}/${path.replace(/^\/+/, '')}`
-  }
-  const parsed = URL.parse(url)
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.hostname === '') {
-    return { error: `expected an http(s) URL such as https://www.example.com/a.css, got ${quote(path)}` }
-  }
-  if (/\s/.test(url)) return { error: `URLs cannot contain spaces (encode them as %20), got ${quote(path)}` }
+  const absolute = absoluteUrl(path, baseUrl)
+  if ('error' in absolute) return absolute
+  const { text: url, url: parsed } = absolute
   const star = url.indexOf('*')
   if (star === -1) return { url }
   if (star !== url.length - 1 || parsed.search !== '' || url.includes('#')) {

@@ -1,5 +1,6 @@
 import type { Settings } from '../inputs.js'
 import { dedupe } from '../lists.js'
+import { absoluteUrl } from '../urls.js'
 import { bodySnippet, header, type Answer } from '../http.js'
 import type { Outcome, Provider, PurgeGroup, Target } from './index.js'
 
@@ -159,18 +160,10 @@ function readUrl(path: string, baseUrl: string | undefined): UrlResult {
   if (path.includes('*')) {
     return { error: `Fastly has no wildcard purge, got ${quote(path)}; tag those objects with a Surrogate-Key header and purge the key with keys instead` }
   }
-  let text = path
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(path)) {
-    if (!baseUrl) return { error: `${quote(path)} is not an absolute URL; give base-url (e.g. https://www.example.com) for relative paths, or the full https:// URL` }
-    text = `${baseUrl}/${path.replace(/^\/+/, '')}`
-  }
-  const url = URL.parse(text)
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') {
-    return { error: `expected an http(s) URL such as https://www.example.com/a.css, got ${quote(path)}` }
-  }
-  if (/\s/.test(text)) return { error: `URLs cannot contain spaces (encode them as %20), got ${quote(path)}` }
-  url.hash = ''
-  return { url }
+  const absolute = absoluteUrl(path, baseUrl)
+  if ('error' in absolute) return absolute
+  absolute.url.hash = ''
+  return { url: absolute.url }
 }
 
 function parseJson(text: string): unknown {

@@ -5,7 +5,8 @@ import { runAction } from './run-action.js'
 /**
  * Wrong inputs across the providers. Each run must exit 1, report one line per problem naming the
  * input (all problems of the run together, in one failure), and send no request at all: every
- * provider's api-url points at a server that records whatever reaches it.
+ * provider's api-url points at a server that records whatever reaches it. The CloudFront rows run
+ * with AWS credentials in the environment unless they test their absence.
  */
 
 let server: Loopback
@@ -23,6 +24,14 @@ const cloudflare = (more: Record<string, string>) => ({ provider: 'cloudflare', 
 const url = 'https://example.com/a.css'
 const edgio = (more: Record<string, string>) => ({ provider: 'edgio', token: 'edgio-secret-token-1234', team: 'acme', site: 'shop', environment: 'production', ...more })
 const cloudimage = (more: Record<string, string>) => ({ provider: 'cloudimage', token: 'ci-secret-key-1234', ...more })
+const fastly = (more: Record<string, string>) => ({ provider: 'fastly', token: 'fastly-secret-token-1234', ...more })
+const bunny = (more: Record<string, string>) => ({ provider: 'bunny', token: 'bunny-secret-key-1234', ...more })
+const cloudfront = (more: Record<string, string>) => ({ provider: 'cloudfront', distribution: 'E2QWRUHAPOMQZL', ...more })
+const edgerc = '[default]\nclient_secret = akamai-secret-1234\nhost = akab-host-1234.luna.akamaiapis.net\naccess_token = akab-access-1234\nclient_token = akab-client-1234\n'
+const akamai = (more: Record<string, string>) => ({ provider: 'akamai', token: edgerc, ...more })
+/** What aws-actions/configure-aws-credentials sets; the CloudFront rows run with it unless they test its absence. */
+const awsEnv = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'aws-secret-access-key-1234' }
+const noAws = { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '' }
 
 const cases: Case[] = [
   ['unknown provider', { provider: 'akamia', token: 't0ken-1234', paths: url }, [/^input provider: expected one of .*got "akamia"$/]],
@@ -94,6 +103,24 @@ const cases: Case[] = [
   ['cloudimage batch-size over 15', cloudimage({ paths: '/sample.li/a.jpg', 'batch-size': '16' }), [/^input batch-size: at most 15 for urls on Cloudimage, got 16$/]],
   ['team on cloudimage', cloudimage({ paths: '/sample.li/a.jpg', team: 'acme' }), [/^input team: does not apply to provider cloudimage/]],
   ['cloudimage without a token', cloudimage({ token: '', paths: '/sample.li/a.jpg' }), [/^input token: required for provider cloudimage/]],
+  ['fastly a * in a path', fastly({ paths: 'https://www.example.com/assets/*' }), [/^input paths: Fastly has no wildcard purge, got "https:\/\/www\.example\.com\/assets\/\*"; tag those objects with a Surrogate-Key header/]],
+  ['fastly soft with scope all', fastly({ scope: 'all', service: 'SU1Z0isxPaozGVKXdv0eY', soft: 'true' }), [/^input soft: Fastly cannot soft-purge everything \(purge_all is always a hard purge\)/]],
+  ['fastly keys without service', fastly({ keys: 'product-1' }), [/^input service: required for keys on Fastly; give the service ID/]],
+  ['bunny keys without pull-zone', bunny({ keys: 'product-1' }), [/^input pull-zone: required for keys on Bunny; give the pull zone ID/]],
+  ['bunny pull-zone not a number', bunny({ keys: 'product-1', 'pull-zone': 'myzone' }), [/^input pull-zone: expected the numeric ID of a pull zone \(not its name, and not a storage zone\), got "myzone"$/]],
+  ['bunny scope all without pull-zone', bunny({ scope: 'all' }), [/^input pull-zone: required for scope: all on Bunny/]],
+  ['cloudfront a wildcard in the middle', cloudfront({ paths: '/assets/*/a.css' }), [/^input paths: a \* is allowed only as the last character \(\/images\/\* or \/images\*\), got "\/assets\/\*\/a\.css"$/]],
+  ['cloudfront 16 wildcard paths for one distribution', cloudfront({ paths: Array.from({ length: 16 }, (_, index) => `/section-${index}/*`).join('\n') }), [/^input paths: 16 wildcard paths, but CloudFront allows at most 15 in progress per distribution/]],
+  ['cloudfront without the AWS variables', cloudfront({ paths: '/a.css', env: 'no-aws' }), [/^AWS credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set; CloudFront takes no token .*aws-actions\/configure-aws-credentials/]],
+  ['cloudfront with a token', cloudfront({ paths: '/a.css', token: 'cloudfront-secret-token-1234' }), [/^input token: does not apply to provider cloudfront; it uses AWS credentials from the environment/]],
+  [
+    'cloudfront without the AWS variables and a wildcard in the middle',
+    cloudfront({ paths: '/a/*/b', env: 'no-aws' }),
+    [/^AWS credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set/, /^input paths: a \* is allowed only as the last character/],
+  ],
+  ['akamai scope all', akamai({ scope: 'all' }), [/^input scope: Akamai Fast Purge cannot purge everything in one call; list the CP codes/]],
+  ['akamai a malformed .edgerc token', akamai({ token: '[default]\nclient_secret = akamai-secret-1234\nhost\n', paths: 'https://www.example.com/a.css' }), [/^input token: expected Akamai EdgeGrid credentials, .*; line 3 is not "key = value"$/]],
+  ['akamai cp-codes that are not whole numbers', akamai({ 'cp-codes': '12345\n12.5\nabc' }), [/^input cp-codes: expected CP codes as whole numbers such as 12345, got "12\.5"$/, /^input cp-codes: expected CP codes as whole numbers such as 12345, got "abc"$/]],
   [
     'six problems at once',
     cloudflare({ zone: '', timeout: '0', retries: 'x', paths: 'ftp://a', hosts: 'a/b', team: 'acme' }),
@@ -103,16 +130,34 @@ const cases: Case[] = [
 
 describe.concurrent('bad inputs', () => {
   it.each(cases)('%s', async (_name, inputs, expected) => {
+    const { env: which, ...given } = inputs
+    const env = given.provider !== 'cloudfront' ? {} : which === 'no-aws' ? noAws : awsEnv
     const run = await runAction(
-      { 'api-url': server.url, ...inputs },
-      { files: { 'tags.txt': 'a\nb', 'bad.json': '[{"url": 1}]' }, secrets: ['cf-secret-token-1234', 'edgio-secret-token-1234', 'ci-secret-key-1234'] },
+      { 'api-url': server.url, ...given },
+      {
+        env,
+        files: { 'tags.txt': 'a\nb', 'bad.json': '[{"url": 1}]' },
+        secrets: [
+          'cf-secret-token-1234',
+          'edgio-secret-token-1234',
+          'ci-secret-key-1234',
+          'fastly-secret-token-1234',
+          'bunny-secret-key-1234',
+          'cloudfront-secret-token-1234',
+          'aws-secret-access-key-1234',
+          'akamai-secret-1234',
+          'akab-access-1234',
+          'akab-client-1234',
+        ],
+      },
     )
     expect(run.exitCode).toBe(1)
     expect(run.errors).toHaveLength(1)
     const lines = run.errors[0]?.split('\n') ?? []
     expect(lines, lines.join('\n')).toHaveLength(expected.length)
     for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), `${pattern} in\n${lines.join('\n')}`).toBe(true)
-    for (const line of lines) expect(line).toMatch(/^input [a-z-]+: \S/)
+    // CloudFront's credentials are no input but the environment; that line names the variables.
+    for (const line of lines) expect(line).toMatch(/^(input [a-z-]+|AWS credentials): \S/)
     expect(server.requests).toHaveLength(0)
     expect(run.outputs).toEqual({})
   })

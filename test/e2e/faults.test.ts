@@ -3,6 +3,10 @@ import { startCloudflareEmulator } from '../emulators/cloudflare.js'
 import type { Fault } from '../emulators/loopback.js'
 import { startCloudimageEmulator } from '../emulators/cloudimage.js'
 import { startEdgioEmulator } from '../emulators/edgio.js'
+import { startFastlyEmulator } from '../emulators/fastly.js'
+import { startBunnyEmulator } from '../emulators/bunny.js'
+import { DEFAULT_CREDENTIALS as AWS, startCloudFrontEmulator } from '../emulators/cloudfront.js'
+import { DEFAULT_CREDENTIALS as EDGEGRID, startAkamaiEmulator } from '../emulators/akamai.js'
 import { result, runAction } from './run-action.js'
 
 /**
@@ -55,7 +59,7 @@ type RowName = keyof typeof rows
 
 interface ProviderFixture {
   /** Starts the provider's emulator with the row's faults queued; returns the inputs for one item. */
-  start(faults: Fault[]): Promise<{ inputs: Record<string, string>; close(): Promise<void> }>
+  start(faults: Fault[]): Promise<{ inputs: Record<string, string>; env?: Record<string, string>; secrets?: string[]; close(): Promise<void> }>
   expected: Record<RowName, Expected>
 }
 
@@ -145,6 +149,131 @@ const fixtures: Record<string, ProviderFixture> = {
       '404': failed(/HTTP 404: .*Could not route/),
     },
   },
+  fastly: {
+    async start(faults) {
+      const token = 'fastly-test-token-0123456789abcdef'
+      const fastly = await startFastlyEmulator({ tokens: [{ token, scopes: ['global'] }], services: ['SU1Z0isxPaozGVKXdv0eY'] })
+      fastly.faults.push(...faults)
+      return {
+        inputs: { provider: 'fastly', token, paths: 'https://www.example.com/a.css', 'api-url': fastly.url },
+        close: fastly.close,
+      }
+    },
+    expected: {
+      '429 with Retry-After in seconds': purged(),
+      '429 with Retry-After as an HTTP date': purged(),
+      '429 without Retry-After': purged(),
+      '503 with Retry-After': purged(),
+      '500': purged(),
+      '502 with an HTML body, every time': failed(/HTTP 502, Fastly: 502 Bad Gateway/, 3),
+      '408': purged(),
+      'connection reset': purged(),
+      'a server that never answers': failed(/no complete answer within \d+(\.\d)? s from 127\.0\.0\.1:\d+/),
+      'a body that trickles slower than the timeout': failed(/no complete answer within/),
+      'truncated JSON': failed(/HTTP 200, not a Fastly purge answer: \{"status":"ok"/),
+      'a non-JSON 2xx': failed(/HTTP 200, not a Fastly purge answer: Just a moment\.\.\./),
+      'success: false with HTTP 200': failed(/HTTP 200, not a Fastly purge answer: .*"status":"error"/),
+      '401': failed(/HTTP 401, Fastly: Provided credentials are missing or invalid \(token must be a Fastly API token/),
+      '403': failed(/HTTP 403, Fastly: Forbidden \(the token needs the purge_select scope/),
+      // An error body Fastly cannot read must still be shown, as for a 502 (it currently says "Fastly: " and nothing).
+      '404': failed(/HTTP 404, Fastly: .*Could not route/),
+    },
+  },
+  bunny: {
+    async start(faults) {
+      const token = 'bunny-account-key-0123456789abcdef'
+      const bunny = await startBunnyEmulator({ accessKey: token })
+      bunny.faults.push(...faults)
+      return {
+        inputs: { provider: 'bunny', token, paths: 'https://cdn.example.com/a.css', 'api-url': bunny.url },
+        close: bunny.close,
+      }
+    },
+    // Bunny's /purge answers a 2xx with an empty body: any 2xx is success, whatever the body.
+    expected: {
+      '429 with Retry-After in seconds': purged(),
+      '429 with Retry-After as an HTTP date': purged(),
+      '429 without Retry-After': purged(),
+      '503 with Retry-After': purged(),
+      '500': purged(),
+      '502 with an HTML body, every time': failed(/HTTP 502, Bunny: 502 Bad Gateway/, 3),
+      '408': purged(),
+      'connection reset': purged(),
+      'a server that never answers': failed(/no complete answer within \d+(\.\d)? s from 127\.0\.0\.1:\d+/),
+      // The empty body trickles in no time.
+      'a body that trickles slower than the timeout': purged(1),
+      'truncated JSON': purged(1),
+      'a non-JSON 2xx': purged(1),
+      'success: false with HTTP 200': purged(1),
+      '401': failed(/HTTP 401, Bunny: \(empty body\); token must be the account API key/),
+      '403': failed(/HTTP 403, Bunny error error\.403: HTTP 403/),
+      '404': failed(/HTTP 404, Bunny: .*Could not route/),
+    },
+  },
+  cloudfront: {
+    async start(faults) {
+      const cf = await startCloudFrontEmulator({ distributions: ['E2QWRUHAPOMQZL'] })
+      cf.faults.push(...faults)
+      return {
+        inputs: { provider: 'cloudfront', distribution: 'E2QWRUHAPOMQZL', paths: '/a.css', 'api-url': cf.url },
+        env: { AWS_ACCESS_KEY_ID: AWS.accessKeyId, AWS_SECRET_ACCESS_KEY: AWS.secretAccessKey, AWS_SESSION_TOKEN: AWS.sessionToken ?? '' },
+        secrets: [AWS.secretAccessKey, AWS.sessionToken ?? ''],
+        close: cf.close,
+      }
+    },
+    expected: {
+      '429 with Retry-After in seconds': purged(),
+      '429 with Retry-After as an HTTP date': purged(),
+      '429 without Retry-After': purged(),
+      '503 with Retry-After': purged(),
+      '500': purged(),
+      '502 with an HTML body, every time': failed(/HTTP 502, not a CloudFront API answer: 502 Bad Gateway/, 3),
+      '408': purged(),
+      'connection reset': purged(),
+      'a server that never answers': failed(/no complete answer within \d+(\.\d)? s from 127\.0\.0\.1:\d+/),
+      'a body that trickles slower than the timeout': failed(/no complete answer within/),
+      // CloudFront always answers a whole XML document; half of one is no answer (it is currently purged).
+      'truncated JSON': failed(/HTTP 201, not a CloudFront invalidation: <\?xml/),
+      'a non-JSON 2xx': failed(/HTTP 200, not a CloudFront invalidation: Just a moment\.\.\./),
+      'success: false with HTTP 200': failed(/HTTP 200, not a CloudFront invalidation: \{"success":false/),
+      // The emulator's XML for a bare 401 is InvalidArgument.
+      '401': failed(/HTTP 401, CloudFront error InvalidArgument: /),
+      '403': failed(/HTTP 403, CloudFront error AccessDenied: .*not authorized to perform: cloudfront:CreateInvalidation/),
+      '404': failed(/HTTP 404, not a CloudFront API answer: .*Could not route/),
+    },
+  },
+  akamai: {
+    async start(faults) {
+      const akamai = await startAkamaiEmulator()
+      akamai.faults.push(...faults)
+      const host = new URL(akamai.url).host
+      const edgerc = `[default]\nclient_secret = ${EDGEGRID.clientSecret}\nhost = ${host}\naccess_token = ${EDGEGRID.accessToken}\nclient_token = ${EDGEGRID.clientToken}\n`
+      return {
+        inputs: { provider: 'akamai', token: edgerc, paths: 'https://www.example.com/a.css', 'api-url': akamai.url },
+        secrets: [EDGEGRID.clientSecret, EDGEGRID.accessToken, EDGEGRID.clientToken],
+        close: akamai.close,
+      }
+    },
+    // The .edgerc host is the emulator's, so it is masked in the messages as a secret.
+    expected: {
+      '429 with Retry-After in seconds': purged(),
+      '429 with Retry-After as an HTTP date': purged(),
+      '429 without Retry-After': purged(),
+      '503 with Retry-After': purged(),
+      '500': purged(),
+      '502 with an HTML body, every time': failed(/HTTP 502, not an Akamai API answer: 502 Bad Gateway/, 3),
+      '408': purged(),
+      'connection reset': purged(),
+      'a server that never answers': failed(/no complete answer within \d+(\.\d)? s from \*\*\*/),
+      'a body that trickles slower than the timeout': failed(/no complete answer within/),
+      'truncated JSON': failed(/HTTP 201, not an Akamai API answer: \{"httpStatus":201/),
+      'a non-JSON 2xx': failed(/HTTP 200, not an Akamai API answer: Just a moment\.\.\./),
+      'success: false with HTTP 200': failed(/HTTP 200, no purgeId in the answer: \{"success":false/),
+      '401': failed(/HTTP 401, Bad Request \(supportId edcp-/),
+      '403': failed(/HTTP 403, unauthorized arl: https:\/\/www\.example\.com\/a\.css \(supportId edcp-/),
+      '404': failed(/HTTP 404, .*Could not route/),
+    },
+  },
 }
 
 const tally = { rows: 0, worstOverrunMs: Number.NEGATIVE_INFINITY }
@@ -159,7 +288,7 @@ describe.each(Object.entries(fixtures))('fault matrix: %s', (_provider, fixture)
     const timeout = row.timeout ?? 20
     const emulator = await fixture.start(row.faults())
     try {
-      const run = await runAction({ ...emulator.inputs, timeout: String(timeout), retries: String(row.retries ?? 3) })
+      const run = await runAction({ ...emulator.inputs, timeout: String(timeout), retries: String(row.retries ?? 3) }, { env: emulator.env ?? {}, secrets: emulator.secrets ?? [] })
       const json = result(run)
       expect(json.purged + json.failed).toBe(1)
       expect(Number(run.outputs.purged) + Number(run.outputs.failed)).toBe(1)

@@ -214,7 +214,9 @@ async function signRequest(request: HttpRequest, settings: Settings): Promise<Ht
 
 function readInvalidation(answer: Answer): Outcome {
   if (answer.status >= 200 && answer.status < 300) {
-    const id = xmlText(answer.body, 'Id')
+    // A cut-off answer is not an accepted invalidation, even if its Id made it through.
+    const complete = /<\/Invalidation>\s*$/.test(answer.body)
+    const id = complete ? xmlText(answer.body, 'Id') : undefined
     const status = xmlText(answer.body, 'Status')
     if (id) return { ok: true, id, ...(status ? { detail: status } : {}) }
     return { ok: false, error: `HTTP ${answer.status}, not a CloudFront invalidation: ${bodySnippet(answer.body)}` }

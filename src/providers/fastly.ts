@@ -130,7 +130,7 @@ function failure(answer: Answer, body: unknown): Outcome {
 function errorText(body: unknown): string | undefined {
   if (!isObject(body)) return undefined
   if (Array.isArray(body.errors)) {
-    const parts = body.errors.filter(isObject).map((error) => joinDefined(error.title, error.detail))
+    const parts = body.errors.filter(isObject).map((error) => joinDefined(error.title ?? error.message, error.detail)).filter(Boolean)
     if (parts.length > 0) return parts.join('; ')
   }
   if (typeof body.msg === 'string') return joinDefined(body.msg, body.detail)

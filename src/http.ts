@@ -1,14 +1,15 @@
 import type { Dispatcher } from 'undici'
 import { errorMessage } from './errors.js'
-import { Pacer } from './pacing.js'
+import { Pacer } from './learned-pace.js'
 import { TokenBucket, type PaceRate } from './pace.js'
 
 /**
  * The one place that talks HTTP, and owns the policy every provider shares: a timeout per
  * attempt, retries only on network errors, timeouts, 408, 429 and 5xx (or what a provider marks
  * retryable), `Retry-After` honoured and shared by all requests in flight, exponential backoff
- * with full jitter otherwise, requests paced to the rate the API allowed once it answered 429
- * (pacing.ts), and nothing past the step's deadline.
+ * with full jitter otherwise, requests paced to a provider's documented buckets (pace.ts) and to
+ * the rate the API allowed once it answered 429 (learned-pace.ts), and nothing past the step's
+ * deadline.
  */
 
 export interface Answer {

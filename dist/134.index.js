@@ -315,7 +315,7 @@ function guessServiceRegion(url, headers) {
 // EXTERNAL MODULE: ./src/lists.ts
 var lists = __webpack_require__(6174);
 // EXTERNAL MODULE: ./src/http.ts + 2 modules
-var http = __webpack_require__(5227);
+var http = __webpack_require__(9037);
 ;// CONCATENATED MODULE: ./src/providers/cloudfront.ts
 
 

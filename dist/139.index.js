@@ -27,7 +27,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./src/http.ts + 2 modules
-var src_http = __webpack_require__(5227);
+var src_http = __webpack_require__(9037);
 // EXTERNAL MODULE: ./src/lists.ts
 var lists = __webpack_require__(6174);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -343,7 +343,7 @@ async function findChanges(request, http) {
     };
 }
 async function githubClient(request, http) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 747).then(__webpack_require__.bind(__webpack_require__, 3747));
     return getOctokit(request.token, { baseUrl: request.apiUrl, request: { fetch: fetchThrough(http) } });
 }
 /** Every page of the comparison: the files come on the first, the commits on all. */

@@ -175,7 +175,7 @@ function judge(reading, secondsSincePurge) {
 }
 
 // EXTERNAL MODULE: ./src/http.ts + 2 modules
-var http = __webpack_require__(5227);
+var http = __webpack_require__(9037);
 ;// CONCATENATED MODULE: ./src/site.ts
 /** What the action calls itself on a site, so logs on the site's side can tell it apart. */
 const siteUserAgent = 'cdn-purge (GitHub Action; verify and warm after a purge)';

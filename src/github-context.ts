@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs'
+// @actions/github's own Context, imported by path for the reason given in core.ts: the package's
+// entry also loads the whole REST client, which only `changed-since` needs (and loads itself).
+import { Context } from '../node_modules/@actions/github/lib/context.js'
 
 /**
- * The workflow run this step is part of, from the runner's `GITHUB_*` variables and event file.
- * Read here rather than through `@actions/github`'s `context`, whose import loads the whole REST
- * client: only `changed-since` needs that, and only it loads it.
+ * The workflow run this step is part of (`GITHUB_*` variables and the event file), as the pure
+ * parts of the action (changes.ts, the summary header) take it.
  */
 export interface GithubContext {
   eventName: string
@@ -20,26 +21,17 @@ export interface GithubContext {
   workspace: string
 }
 
-export function readGithubContext(env: NodeJS.ProcessEnv = process.env): GithubContext {
+export function readGithubContext(): GithubContext {
+  const context = new Context()
   return {
-    eventName: env.GITHUB_EVENT_NAME ?? '',
-    payload: readPayload(env.GITHUB_EVENT_PATH),
-    ref: env.GITHUB_REF ?? '',
-    sha: env.GITHUB_SHA ?? '',
-    repository: env.GITHUB_REPOSITORY ?? '',
-    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-    runId: env.GITHUB_RUN_ID ?? '',
-    workspace: env.GITHUB_WORKSPACE || process.cwd(),
-  }
-}
-
-function readPayload(path: string | undefined): Record<string, unknown> {
-  if (!path) return {}
-  try {
-    const payload: unknown = JSON.parse(readFileSync(path, 'utf8'))
-    return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {}
-  } catch {
-    return {}
+    eventName: context.eventName ?? '',
+    payload: context.payload as Record<string, unknown>,
+    ref: context.ref ?? '',
+    sha: context.sha ?? '',
+    repository: process.env.GITHUB_REPOSITORY ?? '',
+    serverUrl: (context.serverUrl || 'https://github.com').replace(/\/+$/, ''),
+    apiUrl: (context.apiUrl || 'https://api.github.com').replace(/\/+$/, ''),
+    runId: process.env.GITHUB_RUN_ID ?? '',
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
   }
 }

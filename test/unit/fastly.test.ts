@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Answer } from '../../src/http.js'
-import { parseInputs, type RawInputs } from '../../src/inputs.js'
-import { planBatches } from '../../src/plan.js'
 import { fastly } from '../../src/providers/fastly.js'
-import type { Batch, Provider } from '../../src/providers/index.js'
-
-const defaults: RawInputs = { token: 'tok-123456', scope: 'listed', timeout: '300', retries: '5' }
-
-function plan(provider: Provider, raw: RawInputs) {
-  const { settings, errors } = parseInputs({ ...defaults, ...raw }, { workspace: '/ws' })
-  if (!settings) throw new Error(errors.join('\n'))
-  const result = planBatches(settings, provider, provider.targets(settings))
-  const requests = result.batches.map((batch) => {
-    const request = provider.request(batch, settings)
-    return [request.path, request.headers ?? {}, request.body] as const
-  })
-  return { ...result, errors: [...errors, ...result.errors], settings, requests }
-}
-
-const answer = (status: number, body: unknown, headers: Record<string, string> = {}): Answer => ({
-  status,
-  headers,
-  body: typeof body === 'string' ? body : JSON.stringify(body),
-})
-
-const batch = (kind: string, items: string[] = []): Batch => ({ target: { label: 't', id: 't' }, kind, items })
+import type { Answer } from '../../src/http.js'
+import { answer, batch, plan } from './provider-helpers.js'
 
 describe('Fastly requests', () => {
   it.each([

@@ -1,15 +1,15 @@
-import type { Changes } from './changes.js'
+import type { Changes } from './changes/changes.js'
 import * as core from './core.js'
 import { errorMessage } from './errors.js'
 import { readGithubContext, type GithubContext } from './github-context.js'
-import { HttpClient, formatSeconds, mapConcurrent, type HttpOptions, type HttpRequest } from './http.js'
-import { inputNames, parseInputs, type RawInputs, type Settings } from './inputs.js'
-import { dedupe } from './lists.js'
+import { HttpClient, formatSeconds, mapConcurrent, type HttpOptions, type HttpRequest } from './http/client.js'
+import { inputNames, parseInputs, type RawInputs, type Settings } from './inputs/inputs.js'
+import { dedupe } from './inputs/lists.js'
 import { planBatches } from './plan.js'
 import { loadProvider, type ApiContext, type Batch, type BatchResult, type Provider } from './providers/index.js'
-import { changesLine, failureMessage, logAfterPurge, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report.js'
+import { changesLine, failureMessage, logAfterPurge, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report/report.js'
 import { redact, registerSecret } from './secrets.js'
-import { afterPurgeWarnings } from './verify-report.js'
+import { afterPurgeWarnings } from './report/verify-report.js'
 
 /** inputs -> plan -> send -> report. The one place that fails the step. */
 export async function run(): Promise<void> {
@@ -26,10 +26,10 @@ export async function run(): Promise<void> {
     const provider = await loadProvider(settings.provider)
     const credentials = provider.credentials?.(settings) ?? { secrets: [], errors: [] }
     for (const secret of credentials.secrets) registerSecret(secret)
-    const changesModule = settings.changedSince ? await import('./changes.js') : undefined
+    const changesModule = settings.changedSince ? await import('./changes/changes.js') : undefined
     const asked = changesModule?.readChangeRequest(settings, github)
     // Verify and warm are loaded only when asked for.
-    const afterPurge = settings.verify || settings.warm ? await import('./verify.js') : undefined
+    const afterPurge = settings.verify || settings.warm ? await import('./after-purge/verify.js') : undefined
 
     let plan = planBatches(settings, provider, provider.targets(settings))
     // With changed-since, what verify can check is known only after the mapping.

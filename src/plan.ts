@@ -1,4 +1,4 @@
-import type { Settings } from './inputs.js'
+import type { Settings } from './inputs/inputs.js'
 import type { Batch, Provider, Target } from './providers/index.js'
 
 export interface Plan {

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { Settings } from '../inputs.js'
-import { bodySnippet, formatSeconds, header, type Answer, type HttpRequest } from '../http.js'
+import type { Settings } from '../inputs/inputs.js'
+import { bodySnippet, formatSeconds, header, type Answer, type HttpRequest } from '../http/client.js'
 import type { Item, Outcome, Provider, PurgeGroup, Target } from './index.js'
 
 /**

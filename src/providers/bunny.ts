@@ -1,7 +1,7 @@
-import type { Settings } from '../inputs.js'
-import { dedupe } from '../lists.js'
-import { bodySnippet, type Answer } from '../http.js'
-import type { PaceRate } from '../pace.js'
+import type { Settings } from '../inputs/inputs.js'
+import { dedupe } from '../inputs/lists.js'
+import { bodySnippet, type Answer } from '../http/client.js'
+import type { PaceRate } from '../http/pace.js'
 import type { Outcome, Provider, PurgeGroup, Target } from './index.js'
 
 /**

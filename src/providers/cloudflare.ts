@@ -1,7 +1,7 @@
-import type { PurgeHeader, Settings } from '../inputs.js'
-import { dedupe, quote } from '../lists.js'
-import { absoluteUrl } from '../urls.js'
-import { bodySnippet, type Answer } from '../http.js'
+import type { PurgeHeader, Settings } from '../inputs/inputs.js'
+import { dedupe, quote } from '../inputs/lists.js'
+import { absoluteUrl } from './urls.js'
+import { bodySnippet, type Answer } from '../http/client.js'
 import type { ApiContext, Item, Outcome, Provider, PurgeGroup, Target } from './index.js'
 
 /** Cloudflare `POST /zones/{zone_id}/purge_cache`, one purge kind per request. */

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { AwsV4Signer } from 'aws4fetch'
-import type { Settings } from '../inputs.js'
-import { dedupe } from '../lists.js'
-import { bodySnippet, formatSeconds, mapConcurrent, type Answer, type HttpRequest } from '../http.js'
+import type { Settings } from '../inputs/inputs.js'
+import { dedupe } from '../inputs/lists.js'
+import { bodySnippet, formatSeconds, mapConcurrent, type Answer, type HttpRequest } from '../http/client.js'
 import type { ApiContext, Batch, BatchResult, Outcome, Provider, PurgeGroup, Target } from './index.js'
 
 /**

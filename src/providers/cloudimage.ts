@@ -1,5 +1,5 @@
-import { bodySnippet, formatSeconds, header, parseRetryAfter, type Answer } from '../http.js'
-import { quote } from '../lists.js'
+import { bodySnippet, formatSeconds, header, parseRetryAfter, type Answer } from '../http/client.js'
+import { quote } from '../inputs/lists.js'
 import type { ApiContext, BatchResult, Outcome, Provider } from './index.js'
 
 /**

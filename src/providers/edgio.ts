@@ -1,5 +1,5 @@
-import { bodySnippet } from '../http.js'
-import { quote } from '../lists.js'
+import { bodySnippet } from '../http/client.js'
+import { quote } from '../inputs/lists.js'
 import type { Provider, PurgeGroup, Target } from './index.js'
 
 /**

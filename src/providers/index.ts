@@ -1,7 +1,7 @@
-import type { CacheStatusStyleName } from '../cache-status.js'
-import type { Settings } from '../inputs.js'
-import type { Answer, HttpClient, HttpRequest, Verdict } from '../http.js'
-import type { PaceRate } from '../pace.js'
+import type { CacheStatusStyleName } from '../after-purge/cache-status.js'
+import type { Settings } from '../inputs/inputs.js'
+import type { Answer, HttpClient, HttpRequest, Verdict } from '../http/client.js'
+import type { PaceRate } from '../http/pace.js'
 
 /**
  * What every CDN implements. A provider is data (API URL, batch limits) plus pure functions:
@@ -43,7 +43,7 @@ export interface Provider {
   explainNetworkError?(message: string, apiUrl: string): string
   /** Runs after every batch was sent, e.g. polling asynchronous invalidations (`wait`). */
   settle?(results: BatchResult[], settings: Settings, api: ApiContext): Promise<void>
-  /** How the CDN's answers say they came from its cache (`verify`); see src/cache-status.ts. */
+  /** How the CDN's answers say they came from its cache (`verify`); see src/after-purge/cache-status.ts. */
   cacheStatus?: CacheStatusStyleName
 }
 

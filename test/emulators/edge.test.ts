@@ -1,10 +1,10 @@
 import { ProxyAgent, request } from 'undici'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { HttpClient } from '../../src/http.js'
-import type { Settings } from '../../src/inputs.js'
+import { HttpClient } from '../../src/http/client.js'
+import type { Settings } from '../../src/inputs/inputs.js'
 import { cloudflare } from '../../src/providers/cloudflare.js'
 import type { BatchResult, Provider } from '../../src/providers/index.js'
-import { verifyAndWarm } from '../../src/verify.js'
+import { verifyAndWarm } from '../../src/after-purge/verify.js'
 import { makeThrowawayCa, startConnectProxy, type ConnectProxy, type ThrowawayCa } from '../e2e/site-network.js'
 import { startEdge, type Edge, type EdgeOptions, type EdgeStyle } from './edge.js'
 

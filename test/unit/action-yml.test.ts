@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { inputNames, inputSchema } from '../../src/inputs.js'
+import { inputNames, inputSchema } from '../../src/inputs/inputs.js'
 
 interface ActionYml {
   inputs: Record<string, { description?: string; default?: string; required?: boolean }>
@@ -29,7 +29,7 @@ describe('action.yml agrees with the code', () => {
   })
 
   it('declares every output the code sets', () => {
-    const source = readFileSync(new URL('../../src/report.ts', import.meta.url), 'utf8')
+    const source = readFileSync(new URL('../../src/report/report.ts', import.meta.url), 'utf8')
     const set = [...source.matchAll(/core\.setOutput\('([^']+)'/g)].map((match) => match[1])
     expect(set.length).toBeGreaterThan(0)
     expect(Object.keys(action.outputs).sort()).toEqual([...new Set(set)].sort())

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bunny } from '../../src/providers/bunny.js'
-import type { Answer } from '../../src/http.js'
+import type { Answer } from '../../src/http/client.js'
 import { answer, batch, plan } from './provider-helpers.js'
 
 describe('Bunny plan', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { cacheStatusStyles, judge, readCacheStatus, readRfc9211, type CacheStatusStyleName, type Served } from '../../src/cache-status.js'
+import { cacheStatusStyles, judge, readCacheStatus, readRfc9211, type CacheStatusStyleName, type Served } from '../../src/after-purge/cache-status.js'
 
-// Header values as each CDN documents them (sources in src/cache-status.ts).
+// Header values as each CDN documents them (sources in src/after-purge/cache-status.ts).
 const documented: [CacheStatusStyleName, string, Served][] = [
   // developers.cloudflare.com/cache/concepts/cache-responses
   ['cloudflare', 'HIT', 'cache'],

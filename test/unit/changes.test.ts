@@ -14,11 +14,11 @@ import {
   type ChangeRequest,
   type CompareAnswer,
   type Release,
-} from '../../src/changes.js'
+} from '../../src/changes/changes.js'
 import type { GithubContext } from '../../src/github-context.js'
-import { HttpClient } from '../../src/http.js'
-import { parseInputs, type RawInputs } from '../../src/inputs.js'
-import { parsePathMap } from '../../src/path-map.js'
+import { HttpClient } from '../../src/http/client.js'
+import { parseInputs, type RawInputs } from '../../src/inputs/inputs.js'
+import { parsePathMap } from '../../src/changes/path-map.js'
 import { DEFAULT_GITHUB_TOKEN, sha, startGithubEmulator, type EmulatedFile, type GithubEmulator, type GithubEmulatorOptions } from '../emulators/github.js'
 import { createGitRepo, shallowClone } from '../support/git-repo.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fastly } from '../../src/providers/fastly.js'
-import type { Answer } from '../../src/http.js'
+import type { Answer } from '../../src/http/client.js'
 import { answer, batch, plan } from './provider-helpers.js'
 
 describe('Fastly requests', () => {

@@ -11,7 +11,7 @@ import {
   type Answer,
   type HttpOptions,
   type Verdict,
-} from '../../src/http.js'
+} from '../../src/http/client.js'
 
 const origin = 'https://api.example.test'
 const url = `${origin}/purge`
@@ -664,7 +664,7 @@ describe('bodySnippet', () => {
     expect(bodySnippet(body)).toBe(expected)
   })
 
-  // Bug in src/http.ts: an empty <title> is not `undefined`, so the page's text is dropped.
+  // Bug in src/http/client.ts: an empty <title> is not `undefined`, so the page's text is dropped.
   it('an HTML page with an empty <title> is not "(empty body)"', () => {
     expect(bodySnippet('<html><head><title></title></head><body>Bad gateway</body></html>')).not.toBe('(empty body)')
   })

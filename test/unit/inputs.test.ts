@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseInputs, type RawInputs } from '../../src/inputs.js'
+import { parseInputs, type RawInputs } from '../../src/inputs/inputs.js'
 
 const defaults: RawInputs = {
   scope: 'listed',

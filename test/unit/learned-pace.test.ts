@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Pacer } from '../../src/learned-pace.js'
+import { Pacer } from '../../src/http/learned-pace.js'
 
 /** `count` requests sent at `at` and answered with `status` `latency` ms later. */
 function answer(pacer: Pacer, count: number, status: number, at: number, latency = 0): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseList } from '../../src/lists.js'
+import { parseList } from '../../src/inputs/lists.js'
 
 describe('parseList: the contract list rules', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TokenBucket } from '../../src/pace.js'
+import { TokenBucket } from '../../src/http/pace.js'
 
 /** The waits handed out to `count` callers that all reserve at `at`. */
 function waits(bucket: TokenBucket, count: number, at = 0): (number | undefined)[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { encodePath, mapFiles, parsePathMap } from '../../src/path-map.js'
+import { encodePath, mapFiles, parsePathMap } from '../../src/changes/path-map.js'
 
 function map(rules: string, files: string[]) {
   const parsed = parsePathMap(rules)

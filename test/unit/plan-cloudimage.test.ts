@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseInputs, type RawInputs } from '../../src/inputs.js'
+import { parseInputs, type RawInputs } from '../../src/inputs/inputs.js'
 import { planBatches } from '../../src/plan.js'
 import { cloudimage, pollDelayMs } from '../../src/providers/cloudimage.js'
 

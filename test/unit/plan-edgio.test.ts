@@ -1,7 +1,7 @@
 import { MockAgent } from 'undici'
 import { afterEach, describe, expect, it } from 'vitest'
-import { HttpClient } from '../../src/http.js'
-import { parseInputs, type RawInputs } from '../../src/inputs.js'
+import { HttpClient } from '../../src/http/client.js'
+import { parseInputs, type RawInputs } from '../../src/inputs/inputs.js'
 import { planBatches } from '../../src/plan.js'
 import { edgio } from '../../src/providers/edgio.js'
 

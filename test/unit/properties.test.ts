@@ -1,8 +1,8 @@
 /* eslint-disable no-control-regex -- stripping control characters is the point here */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseInputs } from '../../src/inputs.js'
-import { parseList } from '../../src/lists.js'
+import { parseInputs } from '../../src/inputs/inputs.js'
+import { parseList } from '../../src/inputs/lists.js'
 import { planBatches } from '../../src/plan.js'
 import { cloudflare } from '../../src/providers/cloudflare.js'
 

@@ -1,5 +1,5 @@
-import type { Answer } from '../../src/http.js'
-import { parseInputs, type RawInputs } from '../../src/inputs.js'
+import type { Answer } from '../../src/http/client.js'
+import { parseInputs, type RawInputs } from '../../src/inputs/inputs.js'
 import { planBatches } from '../../src/plan.js'
 import type { Batch, Provider } from '../../src/providers/index.js'
 

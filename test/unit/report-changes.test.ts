@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Changes } from '../../src/changes.js'
-import { mapFiles, parsePathMap } from '../../src/path-map.js'
-import { changesLine, summaryMarkdown, type RunReport } from '../../src/report.js'
+import type { Changes } from '../../src/changes/changes.js'
+import { mapFiles, parsePathMap } from '../../src/changes/path-map.js'
+import { changesLine, summaryMarkdown, type RunReport } from '../../src/report/report.js'
 
 const baseSha = 'a'.repeat(40)
 const head = 'b'.repeat(40)

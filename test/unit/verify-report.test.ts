@@ -8,7 +8,7 @@ import {
   verificationJson,
   type AfterPurge,
   type VerificationEntry,
-} from '../../src/verify-report.js'
+} from '../../src/report/verify-report.js'
 
 const entry = (url: string, verdict: VerificationEntry['verdict'], status: string | null, age: number | null, more: Partial<VerificationEntry> = {}): VerificationEntry => ({
   url,

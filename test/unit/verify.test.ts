@@ -1,12 +1,12 @@
 import { MockAgent } from 'undici'
 import { describe, expect, it } from 'vitest'
-import { HttpClient } from '../../src/http.js'
-import type { Settings } from '../../src/inputs.js'
+import { HttpClient } from '../../src/http/client.js'
+import type { Settings } from '../../src/inputs/inputs.js'
 import type { Batch, BatchResult, Item, Provider, Target } from '../../src/providers/index.js'
 import { cloudflare } from '../../src/providers/cloudflare.js'
-import { deviceUserAgents, purgedHosts, isOnPurgedHost, siteUserAgent, variantRequestHeaders } from '../../src/site.js'
-import { inputErrors, planned, recheckDelayMs, samplePages, verifyAndWarm } from '../../src/verify.js'
-import { warmRequests } from '../../src/warm.js'
+import { deviceUserAgents, purgedHosts, isOnPurgedHost, siteUserAgent, variantRequestHeaders } from '../../src/after-purge/site.js'
+import { inputErrors, planned, recheckDelayMs, samplePages, verifyAndWarm } from '../../src/after-purge/verify.js'
+import { warmRequests } from '../../src/after-purge/warm.js'
 
 const com: Target = { label: 'example.com', id: '023e105f4ecef8ad9ca31a8372d0c353', name: 'example.com' }
 const org: Target = { label: 'example.org', id: '9a7806061c88ada191ed06f989cc3dac', name: 'example.org' }

@@ -1,4 +1,4 @@
-import { quote } from './lists.js'
+import { quote } from '../inputs/lists.js'
 
 /**
  * A `paths` item as the absolute http(s) URL visitors request: as written, or relative to

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch'
-import { dedupe } from './lists.js'
+import { dedupe } from '../inputs/lists.js'
 
 /**
  * `path-map`: rules that turn repository files into URLs (or paths) to purge, one a line,

@@ -1,4 +1,4 @@
-import type { Batch, Item, Target } from './providers/index.js'
+import type { Batch, Item, Target } from '../providers/index.js'
 
 /**
  * Requests to the purged site itself (verify and warm): which URLs a purge named, which hosts it

@@ -1,10 +1,10 @@
 import { judge, readCacheStatus, cacheStatusStyles } from './cache-status.js'
-import { HttpClient, formatSeconds, isRetryableStatus, mapConcurrent, type Answer } from './http.js'
-import type { Settings } from './inputs.js'
-import type { Batch, BatchResult, Provider, Target } from './providers/index.js'
+import { HttpClient, formatSeconds, isRetryableStatus, mapConcurrent, type Answer } from '../http/client.js'
+import type { Settings } from '../inputs/inputs.js'
+import type { Batch, BatchResult, Provider, Target } from '../providers/index.js'
 import { describeHosts, isOnPurgedHost, pageKey, pagesOf, purgedHosts, variantRequestHeaders, type CheckedPage, type SitePage } from './site.js'
-import type { AfterPurge, VerificationEntry, VerificationReport } from './verify-report.js'
-import { pageText } from './verify-report.js'
+import type { AfterPurge, VerificationEntry, VerificationReport } from '../report/verify-report.js'
+import { pageText } from '../report/verify-report.js'
 import { plannedWarm, warm } from './warm.js'
 
 /**

@@ -1,5 +1,5 @@
-import type { CacheVerdict } from './cache-status.js'
-import { formatSeconds } from './http.js'
+import type { CacheVerdict } from '../after-purge/cache-status.js'
+import { formatSeconds } from '../http/client.js'
 
 /**
  * What verify and warm found, and how users read it: counts for the outputs, the summary's

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import * as z from 'zod/mini'
 import { parseList } from './lists.js'
-import { providerNames, type ProviderName } from './providers/index.js'
+import { providerNames, type ProviderName } from '../providers/index.js'
 
 /**
  * The whole input contract in one place: each input's zod schema (raw string -> typed value,

@@ -1,8 +1,8 @@
-import type { Changes } from './changes.js'
-import * as core from './core.js'
-import type { BatchResult, Item, Target } from './providers/index.js'
-import { formatSeconds } from './http.js'
-import { redact } from './secrets.js'
+import type { Changes } from '../changes/changes.js'
+import * as core from '../core.js'
+import type { BatchResult, Item, Target } from '../providers/index.js'
+import { formatSeconds } from '../http/client.js'
+import { redact } from '../secrets.js'
 import { afterPurgeCounts, afterPurgeLog, afterPurgeSummary, staleMessage, verificationJson, type AfterPurge } from './verify-report.js'
 
 /** Everything the step tells users, built from one RunReport: outputs, summary, log. */

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici'
-import { errorMessage } from './errors.js'
+import { errorMessage } from '../errors.js'
 import { Pacer } from './learned-pace.js'
 import { TokenBucket, type PaceRate } from './pace.js'
 

@@ -1,8 +1,8 @@
-import { isRetryableStatus, mapConcurrent, type HttpClient } from './http.js'
-import type { Settings } from './inputs.js'
-import type { Batch, BatchResult } from './providers/index.js'
+import { isRetryableStatus, mapConcurrent, type HttpClient } from '../http/client.js'
+import type { Settings } from '../inputs/inputs.js'
+import type { Batch, BatchResult } from '../providers/index.js'
 import { pageKey, pagesOf, variantRequestHeaders, type SitePage } from './site.js'
-import { pageText, type WarmReport } from './verify-report.js'
+import { pageText, type WarmReport } from '../report/verify-report.js'
 
 /**
  * Warm: after the purge (and the verification), request every purged URL once so the first

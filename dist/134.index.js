@@ -312,10 +312,10 @@ function guessServiceRegion(url, headers) {
 
 
 
-// EXTERNAL MODULE: ./src/lists.ts
-var lists = __webpack_require__(6174);
-// EXTERNAL MODULE: ./src/http.ts + 2 modules
-var http = __webpack_require__(9037);
+// EXTERNAL MODULE: ./src/inputs/lists.ts
+var lists = __webpack_require__(7560);
+// EXTERNAL MODULE: ./src/http/client.ts + 2 modules
+var client = __webpack_require__(3856);
 ;// CONCATENATED MODULE: ./src/providers/cloudfront.ts
 
 
@@ -396,7 +396,7 @@ const cloudfront = {
         if (!settings.wait)
             return;
         const pending = results.filter((result) => result.status === 'purged' && result.id !== undefined && result.detail !== 'Completed');
-        await (0,http/* mapConcurrent */._k)(pending, pollConcurrency, (result) => waitUntilCompleted(result, settings, api));
+        await (0,client/* mapConcurrent */._k)(pending, pollConcurrency, (result) => waitUntilCompleted(result, settings, api));
     },
 };
 // ---------------------------------------------------------------- items
@@ -518,11 +518,11 @@ function readInvalidation(answer) {
         const status = xmlText(answer.body, 'Status');
         if (id)
             return { ok: true, id, ...(status ? { detail: status } : {}) };
-        return { ok: false, error: `HTTP ${answer.status}, not a CloudFront invalidation: ${(0,http/* bodySnippet */.Iu)(answer.body)}` };
+        return { ok: false, error: `HTTP ${answer.status}, not a CloudFront invalidation: ${(0,client/* bodySnippet */.Iu)(answer.body)}` };
     }
     const code = xmlText(answer.body, 'Code');
     if (code === undefined)
-        return { ok: false, error: `HTTP ${answer.status}, not a CloudFront API answer: ${(0,http/* bodySnippet */.Iu)(answer.body)}` };
+        return { ok: false, error: `HTTP ${answer.status}, not a CloudFront API answer: ${(0,client/* bodySnippet */.Iu)(answer.body)}` };
     const message = xmlText(answer.body, 'Message');
     return {
         ok: false,
@@ -547,7 +547,7 @@ async function waitUntilCompleted(result, settings, api) {
         }
         const status = verdict.detail ?? 'unknown';
         if (status === 'Completed') {
-            result.detail = `Completed after ${(0,http/* formatSeconds */.Xo)(Date.now() - started)}`;
+            result.detail = `Completed after ${(0,client/* formatSeconds */.Xo)(Date.now() - started)}`;
             return;
         }
         const delayMs = Math.min(pollCapMs, pollFirstMs * 2 ** poll);

@@ -9,9 +9,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   cloudflare: () => (/* binding */ cloudflare)
 /* harmony export */ });
-/* harmony import */ var _lists_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6174);
-/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5769);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9037);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7560);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1226);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3856);
 
 
 
@@ -72,7 +72,7 @@ function readEnvelope(answer, onSuccess) {
         envelope = JSON.parse(answer.body);
     }
     catch {
-        return { ok: false, error: `HTTP ${answer.status}, not a Cloudflare API answer: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
+        return { ok: false, error: `HTTP ${answer.status}, not a Cloudflare API answer: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
     }
     const errors = (envelope.errors ?? []).map((error) => `Cloudflare error ${error.code ?? '?'}: ${error.message ?? ''}`.trim());
     if (answer.status >= 200 && answer.status < 300 && envelope.success === true)
@@ -108,7 +108,7 @@ function groupItems(settings, targets) {
     const errors = [];
     for (const zone of settings.zones) {
         if (!zoneIdPattern.test(zone) && !(zone.includes('.') && hostnamePattern.test(zone))) {
-            errors.push(`input zone: expected a zone ID (32 hex characters) or a zone name such as example.com, got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(zone)}`);
+            errors.push(`input zone: expected a zone ID (32 hex characters) or a zone name such as example.com, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(zone)}`);
         }
     }
     const files = [];
@@ -139,7 +139,7 @@ function groupItems(settings, targets) {
     }
     for (const tag of settings.keys) {
         if (!tagPattern.test(tag))
-            errors.push(`input keys: cache tags are 1 to 1,024 printable ASCII characters without spaces, got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(tag)}`);
+            errors.push(`input keys: cache tags are 1 to 1,024 printable ASCII characters without spaces, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(tag)}`);
     }
     const groups = [];
     // No zone is its own input error; routing to none would only repeat it for every item.
@@ -165,20 +165,20 @@ function groupItems(settings, targets) {
             return zone;
         if (targets.some((target) => target.name === undefined))
             return unresolved;
-        errors.push(`input ${input}: ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(item)} belongs to none of the zones ${targets.map((target) => target.label).join(', ')}`);
+        errors.push(`input ${input}: ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(item)} belongs to none of the zones ${targets.map((target) => target.label).join(', ')}`);
         return undefined;
     };
-    for (const url of (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(files)) {
+    for (const url of (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(files)) {
         const target = route('paths', url, () => new URL(url).hostname);
         if (target)
             bucket(target).files.push(...withVariants(url, settings.purgeHeaders));
     }
-    for (const host of (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(hosts)) {
+    for (const host of (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(hosts)) {
         const target = route('hosts', host, () => host);
         if (target)
             bucket(target).hosts.push(host);
     }
-    for (const prefix of (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(prefixes)) {
+    for (const prefix of (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(prefixes)) {
         const target = route('prefixes', prefix, () => prefix.split('/')[0] ?? '');
         if (target)
             bucket(target).prefixes.push(prefix);
@@ -212,24 +212,24 @@ function readPath(path, baseUrl) {
     if (star === -1)
         return { url };
     if (star !== url.length - 1 || parsed.search !== '' || url.includes('#')) {
-        return { error: `a * is allowed only at the very end, meaning "everything under this path" (Cloudflare has no other wildcard), got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(path)}` };
+        return { error: `a * is allowed only at the very end, meaning "everything under this path" (Cloudflare has no other wildcard), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(path)}` };
     }
     return readPrefix(url.slice(0, -1));
 }
 function readHost(value) {
     const host = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? (URL.parse(value)?.hostname ?? '') : value;
     if (!hostnamePattern.test(host))
-        return { error: `expected a bare hostname such as www.example.com (no path, port or scheme), got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)}` };
+        return { error: `expected a bare hostname such as www.example.com (no path, port or scheme), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)}` };
     return { host: host.toLowerCase() };
 }
 function readPrefix(value) {
     const prefix = value.replace(/^https?:\/\//i, '');
     const [host = '', ...path] = prefix.split('/');
     if (!hostnamePattern.test(host) || /[?#*\s]/.test(prefix) || /^[a-z][a-z0-9+.-]*:\/\//i.test(prefix)) {
-        return { error: `expected host/path such as www.example.com/blog/ (no query, fragment or wildcard), got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)}` };
+        return { error: `expected host/path such as www.example.com/blog/ (no query, fragment or wildcard), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)}` };
     }
     if (path.length > 31)
-        return { error: `a prefix has at most 31 "/" separators, got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)}` };
+        return { error: `a prefix has at most 31 "/" separators, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)}` };
     return { prefix: `${host.toLowerCase()}${path.length > 0 ? '/' : ''}${path.join('/')}` };
 }
 /** One `{url, headers}` object per combination of the purge-headers values. */
@@ -246,13 +246,13 @@ function withVariants(url, purgeHeaders) {
 
 /***/ }),
 
-/***/ 5769:
+/***/ 1226:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ absoluteUrl)
 /* harmony export */ });
-/* harmony import */ var _lists_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6174);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7560);
 
 /**
  * A `paths` item as the absolute http(s) URL visitors request: as written, or relative to
@@ -262,15 +262,15 @@ function absoluteUrl(path, baseUrl) {
     let text = path;
     if (!/^[a-z][a-z0-9+.-]*:/i.test(path)) {
         if (!baseUrl)
-            return { error: `${(0,_lists_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)} is not an absolute URL; give base-url (e.g. https://www.example.com) for relative paths, or the full https:// URL` };
+            return { error: `${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)} is not an absolute URL; give base-url (e.g. https://www.example.com) for relative paths, or the full https:// URL` };
         text = `${baseUrl}/${path.replace(/^\/+/, '')}`;
     }
     const url = URL.parse(text);
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') {
-        return { error: `expected an http(s) URL such as https://www.example.com/a.css, got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)}` };
+        return { error: `expected an http(s) URL such as https://www.example.com/a.css, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)}` };
     }
     if (/\s/.test(text))
-        return { error: `URLs cannot contain spaces (encode them as %20), got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)}` };
+        return { error: `URLs cannot contain spaces (encode them as %20), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)}` };
     return { text, url };
 }
 

@@ -9,8 +9,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bunny: () => (/* binding */ bunny)
 /* harmony export */ });
-/* harmony import */ var _lists_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6174);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9037);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7560);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3856);
 
 
 /**
@@ -41,7 +41,7 @@ const bunny = {
     concurrency: 8,
     pacing: { urls: exactBucket, 'index-pages': prefixBucket, prefixes: prefixBucket },
     targets(settings) {
-        const hosts = (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(settings.paths.flatMap((path) => {
+        const hosts = (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(settings.paths.flatMap((path) => {
             const result = readUrl(path);
             return 'url' in result ? [result.url.host] : [];
         }));
@@ -133,7 +133,7 @@ function failure(answer, kind) {
     const errorKey = typeof body?.ErrorKey === 'string' ? body.ErrorKey : undefined;
     const message = typeof body?.Message === 'string' ? body.Message : undefined;
     const field = typeof body?.Field === 'string' && body.Field !== '' ? ` (field ${body.Field})` : '';
-    const reason = errorKey || message ? `Bunny error ${errorKey ?? '?'}: ${message ?? ''}${field}` : `Bunny: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}`;
+    const reason = errorKey || message ? `Bunny error ${errorKey ?? '?'}: ${message ?? ''}${field}` : `Bunny: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}`;
     return { ok: false, error: `HTTP ${answer.status}, ${reason}${hint(answer.status, errorKey, kind)}` };
 }
 function hint(status, errorKey, kind) {

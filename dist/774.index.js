@@ -10,8 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   cloudimage: () => (/* binding */ cloudimage),
 /* harmony export */   pollDelayMs: () => (/* binding */ pollDelayMs)
 /* harmony export */ });
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9037);
-/* harmony import */ var _lists_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6174);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3856);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7560);
 
 
 /**
@@ -70,39 +70,39 @@ const cloudimage = {
 /** Why an item is not an image URL Cloudimage can invalidate with scope `original`, if it is not. */
 function urlProblem(url) {
     if (/\s/.test(url))
-        return `image URLs cannot contain spaces (encode them as %20), got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url)}`;
+        return `image URLs cannot contain spaces (encode them as %20), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url)}`;
     if (url.includes('?')) {
-        return `scope original invalidates an image with all its resizes and takes no query string: give ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url.slice(0, url.indexOf('?')))}, not ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url)}`;
+        return `scope original invalidates an image with all its resizes and takes no query string: give ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url.slice(0, url.indexOf('?')))}, not ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url)}`;
     }
     if (url.includes('#'))
-        return `image URLs have no #fragment, got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url)}`;
+        return `image URLs have no #fragment, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url)}`;
     if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
         const parsed = URL.parse(url);
         if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.hostname === '') {
-            return `expected an image URL such as ${urlForms}, got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url)}`;
+            return `expected an image URL such as ${urlForms}, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url)}`;
         }
         if (parsed.hostname.endsWith('.cloudimg.io')) {
-            return `${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url)} is a Cloudimage delivery URL; invalidate what follows the token host: ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(parsed.pathname)}`;
+            return `${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url)} is a Cloudimage delivery URL; invalidate what follows the token host: ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(parsed.pathname)}`;
         }
     }
     const star = url.indexOf('*');
     if (star !== -1 && star !== url.length - 1) {
-        return `a * is allowed only at the end, meaning every image whose URL starts with what comes before it, got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url)}`;
+        return `a * is allowed only at the end, meaning every image whose URL starts with what comes before it, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(url)}`;
     }
     return undefined;
 }
 function readInvalidation(answer, onSuccess) {
     if (answer.status < 200 || answer.status >= 300)
-        return { ok: false, error: `HTTP ${answer.status}: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
+        return { ok: false, error: `HTTP ${answer.status}: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
     let parsed;
     try {
         parsed = JSON.parse(answer.body);
     }
     catch {
-        return { ok: false, error: `HTTP ${answer.status}, not a Cloudimage API answer: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
+        return { ok: false, error: `HTTP ${answer.status}, not a Cloudimage API answer: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
     }
     if (parsed?.status !== 'success')
-        return { ok: false, error: `HTTP ${answer.status}, status is not success: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
+        return { ok: false, error: `HTTP ${answer.status}, status is not success: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
     return onSuccess(parsed.invalidation);
 }
 /** The wait before the next status poll: the API's Retry-After if it sent one, else 2 s growing to 10 s. */
@@ -127,7 +127,7 @@ async function pollUntilFinal(uuid, api, startedAt) {
         return { error: 'wait: the answer carried no invalidation uuid to poll' };
     for (let polls = 1;; polls++) {
         const status = await readStatus(uuid, api);
-        const took = (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSeconds */ .Xo)(Date.now() - startedAt);
+        const took = (0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSeconds */ .Xo)(Date.now() - startedAt);
         if ('error' in status)
             return { error: `could not read the status of invalidation ${uuid}: ${status.error}` };
         if (status.state === 'DONE')
@@ -146,8 +146,8 @@ async function readStatus(uuid, api) {
     const { verdict } = await api.http.send({ url: `${api.apiUrl}/invalidate/${encodeURIComponent(uuid)}`, method: 'GET', headers: api.headers }, (answer) => readInvalidation(answer, (invalidation) => {
         const state = invalidation?.status;
         if (typeof state !== 'string' || state === '')
-            return { ok: false, error: `HTTP ${answer.status}, no invalidation.status: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
-        seen = { state, retryAfterMs: (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)((0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(answer, 'retry-after'), Date.now()) };
+            return { ok: false, error: `HTTP ${answer.status}, no invalidation.status: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
+        seen = { state, retryAfterMs: (0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)((0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(answer, 'retry-after'), Date.now()) };
         return { ok: true };
     }));
     if (!verdict.ok)

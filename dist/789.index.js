@@ -9,9 +9,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   fastly: () => (/* binding */ fastly)
 /* harmony export */ });
-/* harmony import */ var _lists_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6174);
-/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5769);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9037);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7560);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1226);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3856);
 
 
 
@@ -31,7 +31,7 @@ const fastly = {
     // URL and key purges do not count against Fastly's API rate limit, and each URL is a request.
     concurrency: 8,
     targets(settings) {
-        const hosts = (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(settings.paths.flatMap((path) => {
+        const hosts = (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(settings.paths.flatMap((path) => {
             const result = readUrl(path, settings.baseUrl);
             return 'url' in result ? [result.url.host] : [];
         }));
@@ -71,7 +71,7 @@ const fastly = {
             urlsByHost.set(result.url.host, urls);
         }
         for (const [host, urls] of urlsByHost)
-            groups.push({ target: target(host), kind: 'urls', items: (0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(urls) });
+            groups.push({ target: target(host), kind: 'urls', items: (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .dedupe */ .Qq)(urls) });
         for (const key of settings.keys) {
             if (/\s/.test(key))
                 errors.push(`input keys: a surrogate key has no spaces (a Surrogate-Key header separates keys with spaces), got ${quote(key)}`);
@@ -109,7 +109,7 @@ const fastly = {
             }
             if (isObject(body) && body.status === 'ok')
                 return { ok: true, ...(typeof body.id === 'string' ? { id: body.id } : {}) };
-            return { ok: false, error: `HTTP ${answer.status}, not a Fastly purge answer: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
+            return { ok: false, error: `HTTP ${answer.status}, not a Fastly purge answer: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
         }
         return failure(answer, body);
     },
@@ -121,10 +121,10 @@ function serviceTarget(service) {
     return { label: `service ${service}`, id: service };
 }
 function failure(answer, body) {
-    const reason = errorText(body) ?? (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body);
+    const reason = errorText(body) ?? (0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body);
     const error = `HTTP ${answer.status}, Fastly: ${reason}${hint(answer)}`;
     // Fastly's API limit answers 429 with the end of the window in epoch seconds, not Retry-After.
-    const reset = Number((0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(answer, 'fastly-ratelimit-reset'));
+    const reset = Number((0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(answer, 'fastly-ratelimit-reset'));
     if (answer.status === 429 && Number.isFinite(reset) && reset > 0) {
         return { ok: false, error, retryAfterMs: Math.max(0, reset * 1000 - Date.now()) };
     }
@@ -153,7 +153,7 @@ function hint(answer) {
     if (answer.status === 403)
         return ' (the token needs the purge_select scope, or purge_all for scope: all, and access to this service)';
     if (answer.status === 429) {
-        const reset = Number((0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(answer, 'fastly-ratelimit-reset'));
+        const reset = Number((0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(answer, 'fastly-ratelimit-reset'));
         return Number.isFinite(reset) && reset > 0 ? ` (Fastly API rate limit; it resets at ${new Date(reset * 1000).toISOString()})` : '';
     }
     return '';
@@ -190,13 +190,13 @@ function quote(value) {
 
 /***/ }),
 
-/***/ 5769:
+/***/ 1226:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ absoluteUrl)
 /* harmony export */ });
-/* harmony import */ var _lists_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6174);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7560);
 
 /**
  * A `paths` item as the absolute http(s) URL visitors request: as written, or relative to
@@ -206,15 +206,15 @@ function absoluteUrl(path, baseUrl) {
     let text = path;
     if (!/^[a-z][a-z0-9+.-]*:/i.test(path)) {
         if (!baseUrl)
-            return { error: `${(0,_lists_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)} is not an absolute URL; give base-url (e.g. https://www.example.com) for relative paths, or the full https:// URL` };
+            return { error: `${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)} is not an absolute URL; give base-url (e.g. https://www.example.com) for relative paths, or the full https:// URL` };
         text = `${baseUrl}/${path.replace(/^\/+/, '')}`;
     }
     const url = URL.parse(text);
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') {
-        return { error: `expected an http(s) URL such as https://www.example.com/a.css, got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)}` };
+        return { error: `expected an http(s) URL such as https://www.example.com/a.css, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)}` };
     }
     if (/\s/.test(text))
-        return { error: `URLs cannot contain spaces (encode them as %20), got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)}` };
+        return { error: `URLs cannot contain spaces (encode them as %20), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(path)}` };
     return { text, url };
 }
 

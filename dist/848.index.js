@@ -9,8 +9,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   edgio: () => (/* binding */ edgio)
 /* harmony export */ });
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9037);
-/* harmony import */ var _lists_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6174);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3856);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7560);
 
 
 /**
@@ -49,7 +49,7 @@ const edgio = {
         const inputOf = { paths: 'paths', surrogateKeys: 'keys', cacheHashes: 'cache-hashes' };
         for (const kind of ['surrogateKeys', 'cacheHashes']) {
             for (const item of lists[kind].filter((each) => /\s/.test(each))) {
-                errors.push(`input ${inputOf[kind]}: ${kind === 'surrogateKeys' ? 'surrogate keys' : 'cache hashes'} cannot contain spaces, got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(item)}`);
+                errors.push(`input ${inputOf[kind]}: ${kind === 'surrogateKeys' ? 'surrogate keys' : 'cache hashes'} cannot contain spaces, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(item)}`);
             }
         }
         const groups = kinds.filter((kind) => lists[kind].length > 0).map((kind) => ({ target, kind, items: lists[kind] }));
@@ -74,7 +74,7 @@ const edgio = {
     // The answer's format is not documented: any 2xx is success, whatever its body.
     readAnswer(answer) {
         if (answer.status < 200 || answer.status >= 300)
-            return { ok: false, error: `HTTP ${answer.status}: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
+            return { ok: false, error: `HTTP ${answer.status}: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
         const id = answerId(answer.body);
         return id === undefined ? { ok: true } : { ok: true, id };
     },
@@ -97,13 +97,13 @@ function answerId(body) {
 /** A path from the root as given, or an absolute URL reduced to its path and query. */
 function readPath(item) {
     if (/\s/.test(item))
-        return { error: `paths cannot contain spaces (encode them as %20), got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(item)}` };
+        return { error: `paths cannot contain spaces (encode them as %20), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(item)}` };
     if (item.startsWith('/') && !item.startsWith('//'))
         return { path: item };
     const url = /^https?:\/\//i.test(item) ? URL.parse(item) : null;
     if (url && url.hostname !== '')
         return { path: `${url.pathname}${url.search}` };
-    return { error: `expected a path from the root such as /sports/* or an http(s) URL, got ${(0,_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(item)}` };
+    return { error: `expected a path from the root such as /sports/* or an http(s) URL, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(item)}` };
 }
 
 

@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9037);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3856);
 
 
 
@@ -98,13 +98,13 @@ const akamai = {
             Object.assign(result, {
                 status: 'failed',
                 error: `accepted (purgeId ${result.id ?? '?'}), but Akamai estimates ${result.estimatedSeconds ?? '?'} s to finish, ` +
-                    `more than the ${(0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(Math.max(0, leftMs))} left of timeout`,
+                    `more than the ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(Math.max(0, leftMs))} left of timeout`,
             });
         }
         const waitMs = Math.max(0, ...onTime.map((result) => (result.estimatedSeconds ?? 0) * 1000));
         await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(waitMs);
         for (const result of onTime)
-            result.detail = `${result.detail ?? ''}; waited out the estimate (${(0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(waitMs)})`.replace(/^; /, '');
+            result.detail = `${result.detail ?? ''}; waited out the estimate (${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(waitMs)})`.replace(/^; /, '');
     },
 };
 // ---------------------------------------------------------------- credentials
@@ -280,11 +280,11 @@ function readPurgeAnswer(answer) {
         body = JSON.parse(answer.body);
     }
     catch {
-        return { ok: false, error: `HTTP ${answer.status}, not an Akamai API answer: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .bodySnippet */ .Iu)(answer.body)}` };
+        return { ok: false, error: `HTTP ${answer.status}, not an Akamai API answer: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .bodySnippet */ .Iu)(answer.body)}` };
     }
     if (answer.status >= 200 && answer.status < 300) {
         if (typeof body.purgeId !== 'string')
-            return { ok: false, error: `HTTP ${answer.status}, no purgeId in the answer: ${(0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .bodySnippet */ .Iu)(answer.body)}` };
+            return { ok: false, error: `HTTP ${answer.status}, no purgeId in the answer: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .bodySnippet */ .Iu)(answer.body)}` };
         return {
             ok: true,
             id: body.purgeId,
@@ -294,8 +294,8 @@ function readPurgeAnswer(answer) {
     }
     // Akamai's problem details, as they came: the purge API's and the authentication layer's.
     const said = [body.title, body.detail].filter((part) => typeof part === 'string' && part !== '').join(': ');
-    const error = `HTTP ${answer.status}, ${said || (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .bodySnippet */ .Iu)(answer.body)}${body.supportId ? ` (supportId ${body.supportId})` : ''}`;
-    if (answer.status === 429 && (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(answer, 'retry-after') === undefined)
+    const error = `HTTP ${answer.status}, ${said || (0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .bodySnippet */ .Iu)(answer.body)}${body.supportId ? ` (supportId ${body.supportId})` : ''}`;
+    if (answer.status === 429 && (0,_http_client_js__WEBPACK_IMPORTED_MODULE_2__/* .header */ .wx)(answer, 'retry-after') === undefined)
         return { ok: false, error, retryable: true, retryAfterMs: rateLimitWaitMs };
     return { ok: false, error };
 }

@@ -81,7 +81,7 @@ describe('Akamai end to end', () => {
   it('wait: true waits out the longest estimatedSeconds', async () => {
     await akamai.close()
     akamai = await startAkamaiEmulator({ estimatedSeconds: 1 })
-    const action = await run({ keys: 'release', wait: 'true' })
+    const action = await run({ keys: 'release', wait: 'true' }, { env: { CDN_PURGE_TIME_SCALE: '10' } })
     expect(action.exitCode).toBe(0)
     expect(action.summary).toContain(`<td>supportId ${akamai.purges[0]?.supportId ?? ''}; waited out the estimate (1 s)</td>`)
   })

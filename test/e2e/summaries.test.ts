@@ -173,7 +173,7 @@ describe.concurrent('the job summary, whole', () => {
     try {
       const run = await runAction(
         { provider: 'cloudfront', distribution: 'E2QWRUHAPOMQZL', paths: '/a.css\n/img/*', wait: 'true', 'api-url': cf.url },
-        { env: { AWS_ACCESS_KEY_ID: AWS.accessKeyId, AWS_SECRET_ACCESS_KEY: AWS.secretAccessKey, AWS_SESSION_TOKEN: AWS.sessionToken ?? '' }, secrets: [AWS.secretAccessKey, AWS.sessionToken ?? ''] },
+        { env: { CDN_PURGE_TIME_SCALE: '10', AWS_ACCESS_KEY_ID: AWS.accessKeyId, AWS_SECRET_ACCESS_KEY: AWS.secretAccessKey, AWS_SESSION_TOKEN: AWS.sessionToken ?? '' }, secrets: [AWS.secretAccessKey, AWS.sessionToken ?? ''] },
       )
       expect(run.exitCode).toBe(0)
       expect(normalised(run).replace(/Completed after \d+(\.\d)? s/, 'Completed after {duration}')).toMatchInlineSnapshot(`

@@ -3,7 +3,8 @@ import type { PaceRate } from '../../http/pace.js'
 import type { OptionsOf, ProviderDescription } from '../description.js'
 
 // Google allows 500 invalidations a minute (cache-invalidation-overview): a burst of 40, then 7 a
-// second, stays under it in any minute (at most 36 + 420 = 456, the burst reserve counted).
+// second, stays under it in any minute (at most 40 + 420 = 460, even with the burst the client
+// keeps in reserve spent by a slow first request).
 const invalidations: PaceRate = { burst: 40, perSecond: 7 }
 
 export const description = {
@@ -22,9 +23,9 @@ export const description = {
   batchSizes: { paths: { default: 1, max: 1 }, cacheTags: { default: 10, max: 10 }, everything: { default: 1, max: 1 } },
   concurrency: 4,
   pacing: { paths: invalidations, cacheTags: invalidations, everything: invalidations },
+  // No `cacheStatus`: Cloud CDN sends no cache-status header of its own (a backend can add one
+  // with {cdn_cache_status}, under a name it chooses), so `verify` falls back to `Age`.
   can: { urls: true, prefixes: true, tags: true, everything: true, soft: false, wait: true },
-  // Cloud CDN sends no cache-status header of its own (a backend can add one with
-  // {cdn_cache_status}, under a name it chooses): `verify` reads `Age`, which it sets on hits.
 } satisfies ProviderDescription
 
 export type CloudCdnOptions = OptionsOf<typeof description>

@@ -298,6 +298,15 @@ describe('Cloud CDN end to end: retries, pacing and wait', () => {
     expect(actionRun.summary).toMatch(/DONE after/)
     expect(w.compute.requests.filter((request) => request.method === 'GET')).toHaveLength(4)
   })
+
+  it('wait: an operation still RUNNING at the timeout fails its item, saying so', async () => {
+    const w = await start({ compute: { pollsUntilDone: 1_000 } })
+    const actionRun = await run(w, { token: STATIC_ACCESS_TOKEN, paths: '/a.css', wait: 'true', timeout: '2' }, { env: { CDN_PURGE_TIME_SCALE: '10' } })
+    expect(actionRun.exitCode).toBe(1)
+    const name = w.compute.invalidations[0]?.operation.name ?? ''
+    expect(result(actionRun).batches[0]?.error).toMatch(new RegExp(`^operation ${name} was still RUNNING after [\\d.]+ s, when the timeout ran out \\(the invalidation goes on\\)$`))
+    expect(w.compute.requests.filter((request) => request.method === 'GET').length).toBeGreaterThan(1)
+  })
 })
 
 function byJson(a: unknown, b: unknown): number {

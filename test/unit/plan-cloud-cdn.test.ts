@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { description } from '../../src/providers/cloud-cdn/description.js'
-import { cloudCdn, pollDelayMs } from '../../src/providers/cloud-cdn/provider.js'
+import { pollDelayMs } from '../../src/providers/cloud-cdn/provider.js'
+import { descriptions } from '../../src/providers/index.js'
+import { cloudCdn } from '../support/providers.js'
 import { parseInputs } from '../../src/inputs/inputs.js'
 import { planBatches } from '../../src/plan.js'
 import type { Batch } from '../../src/providers/index.js'
@@ -47,9 +48,10 @@ describe('Cloud CDN plan', () => {
   })
 
   it('paces under 500 invalidations a minute, every kind from one bucket', () => {
-    const rate = description.pacing.paths
-    expect(description.pacing.cacheTags).toBe(rate)
-    expect(description.pacing.everything).toBe(rate)
+    const pacing = descriptions['cloud-cdn'].pacing ?? {}
+    const rate = pacing.paths ?? { burst: Infinity, perSecond: 0 }
+    expect(pacing.cacheTags).toBe(rate)
+    expect(pacing.everything).toBe(rate)
     expect(rate.burst + rate.perSecond * 60).toBeLessThanOrEqual(500)
   })
 })

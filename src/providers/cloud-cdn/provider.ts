@@ -6,7 +6,7 @@ import type { Settings } from '../../inputs/settings.js'
 import { InputError } from '../../errors.js'
 import { callApi, isSuccess, pollUntil, type PollState } from '../helpers.js'
 import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type BatchResult, type Outcome, type SignInContext, type Target } from '../provider.js'
-import { description, type CloudCdnOptions } from './description.js'
+import type { CloudCdnOptions } from './description.js'
 import { cacheTagProblem, isRateLimited, readGoogleError, readOperation, readPath, requestId, ruleForItem, type InvalidationRule } from './rules.js'
 import { signIn, signInInputErrors } from './sign-in.js'
 
@@ -32,9 +32,7 @@ const notesLogged = new Set<string>()
 /** Outside GitHub Actions there is no run id: one random id per process keeps retries idempotent. */
 const localRunId = randomUUID()
 
-class CloudCdn extends Provider<CloudCdnOptions> {
-  readonly description = description
-
+export class CloudCdn extends Provider<CloudCdnOptions> {
   targets(settings: CloudCdnSettings): Target[] {
     return settings.urlMaps.map((urlMap) => ({ label: `${settings.project}/${urlMap}`, id: urlMap }))
   }
@@ -136,8 +134,6 @@ class CloudCdn extends Provider<CloudCdnOptions> {
     )
   }
 }
-
-export const cloudCdn: Provider = new CloudCdn()
 
 function signInInputs(settings: CloudCdnSettings) {
   return {

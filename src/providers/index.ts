@@ -8,12 +8,13 @@ import { description as fastly } from './fastly/description.js'
 import { description as bunny } from './bunny/description.js'
 import { description as cloudfront } from './cloudfront/description.js'
 import { description as akamai } from './akamai/description.js'
+import { description as cloudCdn } from './cloud-cdn/description.js'
 
 export { providerNames, type ProviderName } from './names.js'
 export type { ApiContext, ApiRequest, Auth, Batch, BatchResult, BatchStatus, Item, Outcome, Provider, SignInContext, Target } from './provider.js'
 
 /** name -> description: data, loaded in every run (the inputs are checked against it). */
-export const descriptions: Record<ProviderName, ProviderDescription> = { cloudflare, edgio, cloudimage, fastly, bunny, cloudfront, akamai }
+export const descriptions: Record<ProviderName, ProviderDescription> = { cloudflare, edgio, cloudimage, fastly, bunny, cloudfront, akamai, 'cloud-cdn': cloudCdn }
 
 // Each provider's behaviour loads only when chosen, so a run pays for one CDN's code. The
 // behaviour gets its description here rather than importing it: a chunk that imported the
@@ -27,6 +28,7 @@ const behaviours: Record<ProviderName, () => Promise<new (description: ProviderD
   bunny: async () => (await import('./bunny/provider.js')).Bunny,
   cloudfront: async () => (await import('./cloudfront/provider.js')).Cloudfront,
   akamai: async () => (await import('./akamai/provider.js')).Akamai,
+  'cloud-cdn': async () => (await import('./cloud-cdn/provider.js')).CloudCdn,
 }
 
 export async function loadProvider(name: ProviderName): Promise<Provider> {

@@ -1,6 +1,7 @@
 import { descriptions } from '../../src/providers/index.js'
 import { Akamai } from '../../src/providers/akamai/provider.js'
 import { Bunny } from '../../src/providers/bunny/provider.js'
+import { CloudCdn } from '../../src/providers/cloud-cdn/provider.js'
 import { Cloudflare } from '../../src/providers/cloudflare/provider.js'
 import { Cloudfront } from '../../src/providers/cloudfront/provider.js'
 import { Cloudimage } from '../../src/providers/cloudimage/provider.js'
@@ -16,3 +17,4 @@ export const fastly: Provider = new Fastly(descriptions.fastly)
 export const bunny: Provider = new Bunny(descriptions.bunny)
 export const cloudfront: Provider = new Cloudfront(descriptions.cloudfront)
 export const akamai: Provider = new Akamai(descriptions.akamai)
+export const cloudCdn: Provider = new CloudCdn(descriptions['cloud-cdn'])

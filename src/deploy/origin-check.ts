@@ -81,7 +81,6 @@ export function quoteAnswer(text: string): string {
   const cut = characters.length < Array.from(text.slice(0, quotedCharacters * 2 + 1)).length
   // JSON escapes C0 controls, quotes and backslashes; the rest is escaped here.
   const quoted = JSON.stringify(characters.join('')).replace(
-    // eslint-disable-next-line no-control-regex
     /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g,
     (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )

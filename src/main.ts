@@ -10,6 +10,9 @@ import { loadProvider, type ApiContext, type Batch, type BatchResult, type Provi
 import { changesLine, failureMessage, logAfterPurge, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report/report.js'
 import { redact, registerSecret } from './secrets.js'
 import { afterPurgeWarnings } from './report/verify-report.js'
+import { everythingErrors, everythingLine, everythingReason, everythingSettings, listedAsPurged } from './deploy/everything.js'
+import { originFailure, plannedOriginLine, readOriginCheck, waitForOrigin } from './deploy/origin-check.js'
+import type { DeployAware } from './report/deploy-report.js'
 
 /** inputs -> plan -> send -> report. The one place that fails the step. */
 export async function run(): Promise<void> {
@@ -34,7 +37,13 @@ export async function run(): Promise<void> {
     let plan = planBatches(settings, provider, provider.targets(settings))
     // With changed-since, what verify can check is known only after the mapping.
     const verifyErrors = asked ? [] : (afterPurge?.inputErrors(settings, plan.batches, provider.targets(settings)) ?? [])
-    const inputErrors = [...parsed.errors, ...credentials.errors, ...(asked?.errors ?? []), ...plan.errors, ...verifyErrors]
+    const origin = settings.originCheck ? readOriginCheck(settings.originCheck, settings.originExpect, github.sha) : undefined
+    const allRule = asked?.request?.rules.find((rule) => rule.everything)
+    const everythingInputErrors = [
+      ...(settings.maxItems !== undefined ? everythingErrors('max-items', 'past max-items everything is purged', settings, provider, provider.targets(settings)) : []),
+      ...(allRule ? everythingErrors('path-map', `line ${allRule.line} (@all) purges everything`, settings, provider, provider.targets(settings)) : []),
+    ]
+    const inputErrors = [...parsed.errors, ...credentials.errors, ...(asked?.errors ?? []), ...plan.errors, ...verifyErrors, ...(origin?.errors ?? []), ...everythingInputErrors]
     if (inputErrors.length > 0) return core.setFailed(redact(inputErrors.join('\n')))
 
     // The changed files' URLs join paths and go through the provider's rules like any other.
@@ -47,8 +56,20 @@ export async function run(): Promise<void> {
       const mappedVerifyErrors = plan.batches.length > 0 ? (afterPurge?.inputErrors(settings, plan.batches, provider.targets(settings)) ?? []) : []
       const mappedErrors = [...plan.errors, ...mappedVerifyErrors]
       if (mappedErrors.length > 0) return core.setFailed(redact(mappedErrors.join('\n')))
-      if (plan.batches.length === 0) core.notice(redact(`Nothing to purge. ${changesLine(changes)}`))
     }
+
+    // Past max-items, or for a changed file under an @all rule: everything, one request per target.
+    const deployAware: DeployAware = { baseRun: changes?.baseRun }
+    const listed = plan.batches
+    const reason = everythingReason(listed, settings.maxItems, changes?.mapping)
+    if (reason) {
+      settings = everythingSettings(settings)
+      plan = planBatches(settings, provider, provider.targets(settings))
+      if (plan.errors.length > 0) return core.setFailed(redact(plan.errors.join('\n')))
+      deployAware.everything = { reason, targets: plan.batches.length }
+      core.notice(redact(everythingLine(reason, plan.batches.length)))
+    }
+    if (changes && plan.batches.length === 0) core.notice(redact(`Nothing to purge. ${changesLine(changes)}`))
 
     const report: RunReport = {
       provider: settings.provider,
@@ -58,8 +79,29 @@ export async function run(): Promise<void> {
       batches: [],
       durationMs: 0,
       changes,
+      deployAware,
     }
     const api = settings.dryRun ? undefined : apiContext(provider, settings, startedAt)
+    if (origin?.check && plan.batches.length > 0) {
+      if (!api) {
+        deployAware.origin = { planned: origin.check }
+        core.info(redact(plannedOriginLine(origin.check)))
+      } else {
+        const http = new HttpClient({ deadline: api.http.deadline, retries: 0 })
+        const checked = await waitForOrigin(origin.check, { http, log: (line) => core.info(redact(line)), timeScale: timeScale() })
+        deployAware.origin = checked
+        if (!checked.matched) {
+          const failure = originFailure(checked)
+          report.batches = plan.batches.map((batch) => ({ ...batch, status: 'skipped', attempts: 0, error: 'not sent: the origin did not serve the new build (origin-check)' }))
+          report.durationMs = Date.now() - startedAt
+          report.deploy = deployInfo(github)
+          logBatches(report)
+          setOutputs(report)
+          await core.summary.addRaw(summaryMarkdown(report)).write()
+          return core.setFailed(redact(failure))
+        }
+      }
+    }
     if (!api) {
       report.batches = plan.batches.map((batch) => ({ ...batch, status: 'planned', attempts: 0 }))
       report.requests = plan.batches.map((batch) => describeRequest(provider, settings, batch))
@@ -74,9 +116,11 @@ export async function run(): Promise<void> {
     logBatches(report)
     if (afterPurge) {
       const log = (line: string) => core.info(redact(line))
+      // After a purge of everything, verify and warm still take the URLs the list named.
+      const checked = reason ? listedAsPurged(listed, report.batches) : report.batches
       report.afterPurge = api
-        ? await afterPurge.verifyAndWarm({ settings, provider, batches: report.batches, deadline: api.http.deadline, log })
-        : afterPurge.planned(settings, plan.batches)
+        ? await afterPurge.verifyAndWarm({ settings, provider, batches: checked, deadline: api.http.deadline, log })
+        : afterPurge.planned(settings, reason ? listed : plan.batches)
       logAfterPurge(report)
     }
     setOutputs(report)
@@ -113,6 +157,12 @@ function httpClient(settings: Settings, startedAt: number, pacing: Pick<HttpOpti
 
 function apiUrlOf(provider: Provider, settings: Settings): string {
   return settings.apiUrl ?? provider.apiUrl?.(settings) ?? provider.defaultApiUrl
+}
+
+/** The end-to-end tests run the origin-check waits faster through this variable; it is 1 for users. */
+function timeScale(): number {
+  const scale = Number(process.env.CDN_PURGE_TIME_SCALE)
+  return Number.isFinite(scale) && scale > 0 ? scale : 1
 }
 
 /** The end-to-end tests run rate-limit pacing faster through this variable; it is 1 for users. */

@@ -159,6 +159,9 @@ export const inputSchema = {
   'verify-sample': { schema: z.prefault(wholeNumber(1, 1_000), '20'), default: '20', for: every },
   warm: { schema: boolean('false'), default: 'false', for: every },
   'warm-limit': { schema: z.prefault(wholeNumber(1, 100_000), '1000'), default: '1000', for: every },
+  'origin-check': { schema: text, for: every },
+  'origin-expect': { schema: text, for: every },
+  'max-items': { schema: wholeNumber(1, 10_000_000), for: every },
 } satisfies Record<string, { schema: z.ZodMiniType; default?: string; for: typeof every | readonly string[] }>
 
 export type InputName = keyof typeof inputSchema
@@ -214,6 +217,12 @@ export interface Settings {
   verifySample: number
   warm: boolean
   warmLimit: number
+  /** A URL on the origin to request until it serves `originExpect` (or the deployed SHA), before any purge. */
+  originCheck: string | undefined
+  /** Empty: the deployed commit SHA. */
+  originExpect: string
+  /** Past this many items, purge everything instead. */
+  maxItems: number | undefined
   /** The process environment, for providers whose own tools read credentials or run ids there (AWS). */
   env: Record<string, string | undefined>
 }
@@ -304,6 +313,13 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
     }
   }
 
+  if (given('origin-expect') && !given('origin-check')) {
+    errors.push('input origin-expect: used only with origin-check (the origin URL whose body must contain it)')
+  }
+  if (given('max-items') && values.scope === 'all') {
+    errors.push('input max-items: scope: all purges everything already; remove max-items or use scope: listed')
+  }
+
   if (given('verify-urls') && !values.verify && !values.warm) {
     errors.push('input verify-urls: used only by verify and warm; set verify: true (or warn), or warm: true, or remove it')
   }
@@ -369,6 +385,9 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
       verifySample: values['verify-sample'] ?? 20,
       warm: values.warm ?? false,
       warmLimit: values['warm-limit'] ?? 1000,
+      originCheck: values['origin-check'] || undefined,
+      originExpect: values['origin-expect'] ?? '',
+      maxItems: values['max-items'],
       env: options.env ?? {},
     },
   }

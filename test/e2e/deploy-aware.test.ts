@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startBunnyEmulator } from '../emulators/bunny.js'
 import { startCloudflareEmulator, type CloudflareEmulator } from '../emulators/cloudflare.js'
 import { DEFAULT_CREDENTIALS, startCloudFrontEmulator } from '../emulators/cloudfront.js'
+import { cloudflarePurge, startEdge } from '../emulators/edge.js'
 import { startCloudimageEmulator } from '../emulators/cloudimage.js'
 import { startEdgioEmulator } from '../emulators/edgio.js'
 import { startFastlyEmulator } from '../emulators/fastly.js'
@@ -9,6 +10,7 @@ import { sha, startGithubEmulator, type EmulatedFile, type EmulatedRun, type Git
 import type { RecordedRequest } from '../emulators/loopback.js'
 import { startOriginEmulator, type OriginEmulatorOptions } from '../emulators/origin.js'
 import { result, RUN_GITHUB_TOKEN, runAction, type ActionRun, type RunOptions } from './run-action.js'
+import { makeThrowawayCa, startConnectProxy } from './site-network.js'
 
 /**
  * Deploy-aware purging end to end (dist/index.js): origin-check, changed-since: last-success,
@@ -239,6 +241,24 @@ describe('max-items', () => {
     expect(cf.requests).toHaveLength(0)
     expect(run.stdout).toContain(`POST ${cf.url}/zones/${zoneId}/purge_cache {"purge_everything":true}`)
     expect(run.summary).toContain('**Would purge everything:** max-items: 5 items would be purged, more than max-items (4)')
+  })
+
+  it('after the switch, verify and warm still take the URLs the list named', async () => {
+    const ca = makeThrowawayCa(['example.com'])
+    const edge = closing(await startEdge({ style: 'cloudflare', tls: ca }))
+    const proxy = closing(await startConnectProxy(['example.com'], () => edge.port))
+    const cf = closing(
+      await startCloudflareEmulator({ token, zones: [{ id: zoneId, name: 'example.com' }], onPurge: (accepted, zone) => edge.purge(cloudflarePurge(accepted.body, zone.name)) }),
+    )
+    const pages = ['https://www.example.com/a', 'https://www.example.com/b', 'https://www.example.com/c']
+    const run = await runAction(cfInputs(cf, { paths: pages.join('\n'), 'max-items': '2', verify: 'true', warm: 'true' }), {
+      env: { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1,localhost', NODE_EXTRA_CA_CERTS: ca.caFile },
+    })
+    expect(run.errors).toEqual([])
+    expect(run.exitCode).toBe(0)
+    expect(purges(cf).map((request) => request.body)).toEqual([{ purge_everything: true }])
+    expect(run.outputs).toMatchObject({ purged: '1', verified: '3', stale: '0', warmed: '3' })
+    expect(result(run).verification.map((entry) => [entry.url, entry.verdict])).toEqual(pages.map((url) => [url, 'fresh']))
   })
 
   const awsEnv = { AWS_ACCESS_KEY_ID: DEFAULT_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: DEFAULT_CREDENTIALS.secretAccessKey, AWS_SESSION_TOKEN: DEFAULT_CREDENTIALS.sessionToken ?? '' }

@@ -1,6 +1,7 @@
 import type { MappedFiles } from '../changes/path-map.js'
 import type { Settings } from '../inputs/inputs.js'
 import { planBatches } from '../plan.js'
+import type { ProviderDescription } from '../providers/description.js'
 import type { Batch, BatchResult, Provider, Target } from '../providers/index.js'
 
 /**
@@ -40,18 +41,21 @@ export function everythingReason(batches: readonly Batch[], maxItems: number | u
   return undefined
 }
 
-/** The same settings as `scope: all`: every list emptied. */
-export function everythingSettings(settings: Settings): Settings {
-  return { ...settings, scope: 'all', paths: [], keys: [], hosts: [], prefixes: [], cacheHashes: [], cpCodes: [] }
+/** The same settings as `scope: all`: every list emptied (`paths`, `keys` and the provider's own lists). */
+export function everythingSettings(settings: Settings, description: ProviderDescription): Settings {
+  const ownLists = Object.entries(description.inputs).filter(([, input]) => input.purges)
+  return { ...settings, scope: 'all', paths: [], keys: [], ...Object.fromEntries(ownLists.map(([field]) => [field, []])) }
 }
 
 /**
- * Input errors when an input may lead to a purge of everything that this provider cannot do
- * (no purge-everything at all, or one that needs an input not given): found by planning it.
+ * Input errors when an input may lead to a purge of everything that this provider cannot do: it
+ * has none (its description says so), or its needs an input not given (found by planning it).
  */
 export function everythingErrors(input: string, why: string, settings: Settings, provider: Provider, targets: Target[]): string[] {
-  const { errors } = planBatches(everythingSettings(settings), provider, targets)
-  return errors.map((error) => `input ${input}: ${why}, and ${provider.title} cannot do that as configured: ${error.replace(/^input scope: /, '')}`)
+  const { title, can } = provider.description
+  if (!can.everything) return [`input ${input}: ${why}, and ${title} cannot purge everything`]
+  const { errors } = planBatches(everythingSettings(settings, provider.description), provider, targets)
+  return errors.map((error) => `input ${input}: ${why}, and ${title} cannot do that as configured: ${error.replace(/^input scope: /, '')}`)
 }
 
 /** The notice in the log and the line in the summary. */

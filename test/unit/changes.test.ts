@@ -215,6 +215,7 @@ describe('findChanges against the GitHub emulator (real Octokit, the action HTTP
       ],
       unmapped: ['README.md'],
       excluded: ['drafts/post.md'],
+      everything: [],
       targets: ['https://example.com/index.html', 'https://example.com/new.css', 'https://example.com/old.css', 'https://example.com/gone.js'],
     })
   })

@@ -53,7 +53,7 @@ describe('everythingErrors: a provider that cannot purge everything as configure
     ['cloudimage', { paths: '/sample.li/a.jpg' }, undefined],
     ['bunny', { 'pull-zone': '12', paths: 'https://cdn.example.com/a' }, undefined],
     ['fastly', { service: 'SU1Z0isxPaozGVKXdv0eY', paths: 'https://example.com/a' }, undefined],
-    ['akamai', { paths: 'https://example.com/a' }, /^input max-items: past max-items everything is purged, and Akamai cannot do that as configured: Akamai Fast Purge cannot purge everything in one call; list the CP codes/],
+    ['akamai', { paths: 'https://example.com/a' }, /^input max-items: past max-items everything is purged, and Akamai cannot purge everything$/],
     ['fastly', { paths: 'https://example.com/a' }, /^input max-items: .* Fastly cannot do that as configured: input service: required for scope: all on Fastly/],
     ['bunny', { paths: 'https://cdn.example.com/a' }, /^input max-items: .* Bunny.* cannot do that as configured: input pull-zone: required for scope: all/],
     ['fastly', { service: 'SU1Z0isxPaozGVKXdv0eY', soft: 'true', paths: 'https://example.com/a' }, /input soft: Fastly cannot soft-purge everything/],
@@ -65,8 +65,10 @@ describe('everythingErrors: a provider that cannot purge everything as configure
   })
 
   it('the switch empties every list and sets scope: all', async () => {
-    const { settings } = await planOf({ provider: 'cloudflare', zone: 'example.com', paths: urls(2), keys: 'a', hosts: 'www.example.com', prefixes: 'example.com/x/' })
-    expect(everythingSettings(settings)).toMatchObject({ scope: 'all', paths: [], keys: [], hosts: [], prefixes: [], cacheHashes: [], cpCodes: [] })
+    const { settings, provider } = await planOf({ provider: 'cloudflare', zone: 'example.com', paths: urls(2), keys: 'a', hosts: 'www.example.com', prefixes: 'example.com/x/' })
+    expect(everythingSettings(settings, provider.description)).toMatchObject({ scope: 'all', paths: [], keys: [], hosts: [], prefixes: [], zones: ['example.com'] })
+    const akamai = await planOf({ provider: 'akamai', paths: urls(1), 'cp-codes': '123' })
+    expect(everythingSettings(akamai.settings, akamai.provider.description)).toMatchObject({ scope: 'all', paths: [], cpCodes: [] })
   })
 })
 

@@ -69,7 +69,8 @@ export async function run(): Promise<void> {
       deployAware: { ...job.deployAware, baseRun: changes?.baseRun },
     }
     logBatches(report)
-    if (verifyModule) {
+    // Nothing was sent when the origin never served the new build: nothing to verify or warm either.
+    if (verifyModule && !sent.originFailure) {
       const log = (line: string) => core.info(redact(line))
       // After a purge of everything, verify and warm still take the URLs the lists named.
       const batches = job.listed ? listedAsPurged(job.listed, sent.batches) : sent.batches

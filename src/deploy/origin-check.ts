@@ -39,6 +39,8 @@ export const quotedCharacters = 200
 
 const firstWaitMs = 1_000
 const longestWaitMs = 15_000
+/** A check is worth starting only with this much of the timeout left. */
+const lastCheckMs = 500
 
 /** Waits between checks: 1 s, 2 s, 4 s, 8 s, then every 15 s. */
 export function checkDelayMs(check: number): number {
@@ -113,36 +115,42 @@ export async function waitForOrigin(check: OriginCheck, options: OriginWaitOptio
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   const started = now()
   const result: OriginCheckResult = { url: check.url, expectedLabel: check.expectedLabel, matched: false, checks: 0, elapsedMs: 0, lastAnswer: 'no answer' }
+  let answered = false
   for (let round = 1; ; round++) {
-    const { answer, error } = await requestOnce(check.url, options.http)
+    const { answer, error, sent } = await requestOnce(check.url, options.http)
+    // A check the deadline stopped before it was sent is no check.
+    if (!sent) return result
     result.checks = round
     result.elapsedMs = now() - started
-    result.lastAnswer = answer ? describeAnswer(answer) : (error ?? 'no answer')
+    // The message quotes what the origin answered: a later check that got no answer does not hide it.
+    if (answer || !answered) result.lastAnswer = answer ? describeAnswer(answer) : (error ?? 'no answer')
+    answered ||= answer !== undefined
     if (answer && answer.status >= 200 && answer.status < 300 && bodyMatches(answer.body, check)) {
       result.matched = true
       result.matchedAt = now()
       options.log(`origin-check ${round}: ${check.url} answered HTTP ${answer.status} with ${check.expectedLabel}: the origin serves the new build (after ${formatSeconds(result.elapsedMs)})`)
       return result
     }
+    const said = answer ? describeAnswer(answer) : (error ?? 'no answer')
     const waitMs = checkDelayMs(round) / (options.timeScale ?? 1)
-    if (now() + waitMs >= options.http.deadline) {
-      options.log(`origin-check ${round}: ${result.lastAnswer}; no time left for another check`)
+    if (now() + waitMs + lastCheckMs >= options.http.deadline) {
+      options.log(`origin-check ${round}: ${said}; no time left for another check`)
       return result
     }
-    options.log(`origin-check ${round}: ${result.lastAnswer}; not yet ${check.expectedLabel}, checking again in ${formatSeconds(waitMs)}`)
+    options.log(`origin-check ${round}: ${said}; not yet ${check.expectedLabel}, checking again in ${formatSeconds(waitMs)}`)
     await sleep(waitMs)
   }
 }
 
-async function requestOnce(url: string, http: HttpClient): Promise<{ answer?: Answer; error?: string }> {
+async function requestOnce(url: string, http: HttpClient): Promise<{ answer?: Answer; error?: string; sent: boolean }> {
   let received: Answer | undefined
   const headers = { 'Cache-Control': 'no-cache', Pragma: 'no-cache', 'User-Agent': originUserAgent }
-  const { verdict } = await http.send({ url, method: 'GET', headers, maxBodyBytes: originBodyLimitBytes }, (answer) => {
+  const { verdict, attempts } = await http.send({ url, method: 'GET', headers, maxBodyBytes: originBodyLimitBytes }, (answer) => {
     received = answer
     return { ok: true }
   })
-  if (received) return { answer: received }
-  return { error: verdict.ok ? 'no answer' : `no answer: ${verdict.error}` }
+  if (received) return { answer: received, sent: true }
+  return { error: verdict.ok ? 'no answer' : `no answer: ${verdict.error}`, sent: attempts > 0 }
 }
 
 /** The step's failure when the origin never matched: what it answered last, and that nothing was purged. */

@@ -93,7 +93,7 @@ describe('origin-check', () => {
   it('never matching: fails within the timeout, purges nothing, and quotes what the origin answered, escaped', async () => {
     const cf = await cloudflare()
     const site = await origin({ before: `build 1111111\r\n::error::pwned ${'x'.repeat(300)}` })
-    const run = await runAction(cfInputs(cf, { paths: urls(3), 'origin-check': site.url, timeout: '2' }), fast)
+    const run = await runAction(cfInputs(cf, { paths: urls(3), 'origin-check': site.url, timeout: '2', warm: 'true', 'fail-on-error': 'false' }), fast)
     expect(run.exitCode).toBe(1)
     expect(run.durationMs).toBeLessThan(5_000)
     expect(purges(cf)).toHaveLength(0)
@@ -103,7 +103,9 @@ describe('origin-check', () => {
       `origin-check: ${site.url} did not serve ${short} (the deployed commit, in full or its first 7 characters) within the timeout (${site.served.length} checks in ${run.errors[0]?.match(/checks in ([\d.]+ s)/)?.[1]}); its last answer: HTTP 200: ${quoted}. Nothing was purged: purging before the origin has the new build would refill the cache with the old one.`,
     ])
     expect(injected(run)).toEqual([])
-    expect(run.outputs).toMatchObject({ purged: '0', failed: '3', requests: '0' })
+    // fail-on-error: false does not turn it into a warning, and warm requests nothing.
+    expect(run.warnings).toEqual([])
+    expect(run.outputs).toMatchObject({ purged: '0', failed: '3', requests: '0', warmed: '0' })
     expect(result(run).batches).toMatchObject([{ status: 'skipped', error: 'not sent: the origin did not serve the new build (origin-check)' }])
     expect(run.summary).toContain('Nothing was purged.')
     expect(run.summary).not.toContain('\r')

@@ -116,8 +116,8 @@ describe('waitForOrigin against a loopback origin', () => {
     const check = readOriginCheck(origin.url, '', deployed).check as OriginCheck
     const lines: string[] = []
     const started = Date.now()
-    const result = await waitForOrigin(check, { http: client(1_000), log: (line) => lines.push(line), timeScale: 10 })
-    expect(Date.now() - started).toBeLessThan(1_500)
+    const result = await waitForOrigin(check, { http: client(1_500), log: (line) => lines.push(line), timeScale: 10 })
+    expect(Date.now() - started).toBeLessThan(2_000)
     expect(result.matched).toBe(false)
     expect(result.checks).toBeGreaterThanOrEqual(3)
     expect(result.lastAnswer).toBe('HTTP 200: "build 1111111\\r\\n::error::pwned"')

@@ -236,6 +236,26 @@ describe('max-items', () => {
     expect(result(run).batches).toMatchObject([{ kind: 'everything', items: [], status: 'purged' }])
   })
 
+  it('the whole summary a user reads after a switch to everything', async () => {
+    const cf = await cloudflare()
+    const run = await runAction(cfInputs(cf, { paths: urls(3), 'max-items': '2' }))
+    expect(run.exitCode).toBe(0)
+    expect(run.summary.replace(/\d+(\.\d)? s\b/g, 'T s').replace(/<code>[0-9a-f]{7}<\/code>/, '<code>SHA</code>').replace(/<td>purged<\/td><td>[0-9a-f]{32}<\/td>/, '<td>purged</td><td>ID</td>')).toMatchInlineSnapshot(`
+      "## CDN purge: Cloudflare
+
+      After push of <code>main</code> at <code>SHA</code> · <a href="https://github.com/acme/site/actions/runs/42">workflow run</a>
+
+      **Purged everything:** max-items: 3 items would be purged, more than max-items (2), so everything is purged instead (one purge-everything request)
+
+      **Targets:** <code>0123456789abcdef0123456789abcdef</code>
+
+      <table><tr><th>Target</th><th>Kind</th><th>Items</th><th>Status</th><th>ID</th><th>Attempts</th><th>Error</th></tr><tr><td>0123456789abcdef0123456789abcdef</td><td>everything</td><td>everything</td><td>purged</td><td>ID</td><td>1</td><td></td></tr></table>
+
+      **Totals:** 1 purged, 0 failed, 1 requests in T s
+      "
+    `)
+  })
+
   it('dry-run shows the purge of everything it would send', async () => {
     const cf = await cloudflare()
     const run = await runAction(cfInputs(cf, { paths: urls(5), 'max-items': '4', 'dry-run': 'true' }))

@@ -12,6 +12,9 @@ import type { ApiContext, Batch, BatchResult, Provider, Target } from './provide
 import { changesLine, failureMessage, logAfterPurge, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report/report.js'
 import { redact, registerSecret } from './secrets.js'
 import { afterPurgeWarnings } from './report/verify-report.js'
+import type { DeployAware } from './report/deploy-report.js'
+import { everythingErrors, everythingLine, everythingReason, everythingSettings, listedAsPurged } from './deploy/everything.js'
+import { originFailure, plannedOriginLine, readOriginCheck, waitForOrigin, type OriginCheck } from './deploy/origin-check.js'
 
 type VerifyModule = typeof import('./after-purge/verify.js')
 type ChangesModule = typeof import('./changes/changes.js')
@@ -27,12 +30,19 @@ interface Job {
   verifyModule: VerifyModule | undefined
   /** With changed-since: the module (loaded only then) and what to compare. */
   changeRequest: { module: ChangesModule; request: ChangeRequest } | undefined
+  /** `origin-check`: what to wait for before anything is purged. */
+  origin: OriginCheck | undefined
+  /** After a switch to a purge of everything: the batches the lists named (verify and warm use them). */
+  listed?: Batch[]
+  /** What origin-check, max-items, `@all` and last-success did, for the summary. */
+  deployAware: DeployAware
   startedAt: number
 }
 
 /**
- * One run: inputs -> changed files -> targets -> plan -> send (or describe, in a dry-run) ->
- * verify and warm -> report. Problems with the inputs are an InputError, thrown where found and
+ * One run: inputs -> changed files -> targets -> plan (a purge of everything past max-items or
+ * for an @all file) -> wait for the origin -> send (or describe, in a dry-run) -> verify and warm
+ * -> report. Problems with the inputs are an InputError, thrown where found and
  * before anything is sent; the one catch below fails the step with any error.
  */
 export async function run(): Promise<void> {
@@ -40,6 +50,8 @@ export async function run(): Promise<void> {
     const github = readGithubContext()
     const job = await readInputs(github, Date.now())
     const changes = job.changeRequest ? await addChangedFiles(job, job.changeRequest) : undefined
+    switchToEverything(job, changes)
+    if (changes && job.plan.batches.length === 0) core.notice(redact(`Nothing to purge. ${changesLine(changes)}`))
     const { settings, provider, verifyModule } = job
     const sent = settings.dryRun ? describe(job) : await purge(job)
 
@@ -53,18 +65,24 @@ export async function run(): Promise<void> {
       changes,
       deploy: deployInfo(github),
       ...(sent.requests ? { requests: sent.requests } : {}),
+      deployAware: { ...job.deployAware, baseRun: changes?.baseRun },
     }
     logBatches(report)
-    if (verifyModule) {
+    // Nothing was sent when the origin never served the new build: nothing to verify or warm either.
+    if (verifyModule && !sent.originFailure) {
       const log = (line: string) => core.info(redact(line))
+      // After a purge of everything, verify and warm still take the URLs the lists named.
+      const batches = job.listed ? listedAsPurged(job.listed, sent.batches) : sent.batches
       report.afterPurge = settings.dryRun
-        ? verifyModule.planned(settings, job.plan.batches)
-        : await verifyModule.verifyAndWarm({ settings, cacheStatus: provider.description.cacheStatus, batches: sent.batches, deadline: deadlineOf(job), log })
+        ? verifyModule.planned(settings, job.listed ?? job.plan.batches)
+        : await verifyModule.verifyAndWarm({ settings, cacheStatus: provider.description.cacheStatus, batches, deadline: deadlineOf(job), log })
       logAfterPurge(report)
     }
     setOutputs(report)
     await core.summary.addRaw(summaryMarkdown(report)).write()
 
+    // The origin never served the new build: nothing was sent, and the step fails whatever fail-on-error says.
+    if (sent.originFailure) throw new PurgeFailed(sent.originFailure)
     for (const warning of afterPurgeWarnings(report.afterPurge)) core.warning(redact(warning))
     const failure = failureMessage(report)
     if (failure && settings.failOnError) throw new PurgeFailed(failure)
@@ -96,9 +114,35 @@ async function readInputs(github: GithubContext, startedAt: number): Promise<Job
   const plan = planBatches(settings, provider, targets)
   // With changed-since, what verify can check is known only after the mapping.
   const verifyErrors = changesModule ? [] : (verifyModule?.inputErrors(settings, plan.batches, targets) ?? [])
-  InputError.throwIfAny([...parsed.errors, ...credentials.errors, ...(changeRequest?.errors ?? []), ...plan.errors, ...verifyErrors])
+  const origin = settings.originCheck ? readOriginCheck(settings.originCheck, settings.originExpect, github.sha) : undefined
+  // A purge of everything that may come (past max-items, for an @all file) must be one the provider can send.
+  const allRule = changeRequest?.request?.rules.find((rule) => rule.everything)
+  const everythingProblems = [
+    // Where the provider cannot purge everything at all, max-items does not apply to it (an input error already).
+    ...(settings.maxItems !== undefined && provider.description.can.everything ? everythingErrors('max-items', 'past max-items everything is purged', settings, provider, targets) : []),
+    ...(allRule ? everythingErrors('path-map', `line ${allRule.line} (${allRule.glob} => @all) purges everything`, settings, provider, targets) : []),
+  ]
+  InputError.throwIfAny([
+    ...parsed.errors,
+    ...credentials.errors,
+    ...(changeRequest?.errors ?? []),
+    ...plan.errors,
+    ...verifyErrors,
+    ...(origin?.errors ?? []),
+    ...everythingProblems,
+  ])
   const request = changeRequest?.request
-  return { settings, provider, targets, plan, verifyModule, changeRequest: changesModule && request ? { module: changesModule, request } : undefined, startedAt }
+  return {
+    settings,
+    provider,
+    targets,
+    plan,
+    verifyModule,
+    changeRequest: changesModule && request ? { module: changesModule, request } : undefined,
+    origin: origin?.check,
+    deployAware: {},
+    startedAt,
+  }
 }
 
 /** The changed files' URLs join paths and go through the provider's rules like any other. */
@@ -110,17 +154,35 @@ async function addChangedFiles(job: Job, { module, request }: NonNullable<Job['c
   job.plan = planBatches(job.settings, job.provider, job.targets)
   const verifyErrors = job.plan.batches.length > 0 ? (job.verifyModule?.inputErrors(job.settings, job.plan.batches, job.targets) ?? []) : []
   InputError.throwIfAny([...job.plan.errors, ...verifyErrors])
-  if (job.plan.batches.length === 0) core.notice(redact(`Nothing to purge. ${changesLine(changes)}`))
   return changes
+}
+
+/** Past max-items, or for a changed file under an @all rule: everything instead, one request per target. */
+function switchToEverything(job: Job, changes: Changes | undefined): void {
+  const reason = everythingReason(job.plan.batches, job.settings.maxItems, changes?.mapping)
+  if (!reason) return
+  job.listed = job.plan.batches
+  job.settings = everythingSettings(job.settings, job.provider.description)
+  job.targets = job.provider.targets(job.settings)
+  job.plan = planBatches(job.settings, job.provider, job.targets)
+  InputError.throwIfAny(job.plan.errors)
+  job.deployAware.everything = { reason, targets: job.plan.batches.length }
+  core.notice(redact(everythingLine(reason, job.plan.batches.length)))
 }
 
 interface Sent {
   batches: BatchResult[]
   /** The exact requests, for a dry-run. */
   requests?: string[]
+  /** Why nothing was sent: the origin never served the new build. */
+  originFailure?: string
 }
 
-function describe({ plan, provider, settings }: Job): Sent {
+function describe({ plan, provider, settings, origin, deployAware }: Job): Sent {
+  if (origin && plan.batches.length > 0) {
+    deployAware.origin = { planned: origin }
+    core.info(redact(plannedOriginLine(origin)))
+  }
   return {
     batches: plan.batches.map((batch) => ({ ...batch, status: 'planned', attempts: 0 })),
     requests: plan.batches.map((batch) => {
@@ -130,10 +192,20 @@ function describe({ plan, provider, settings }: Job): Sent {
   }
 }
 
-/** Sign in, look the targets up, send every batch, settle (wait). */
+/** Wait for the origin, sign in, look the targets up, send every batch, settle (wait). */
 async function purge(job: Job): Promise<Sent> {
   const { provider, settings } = job
   if (job.plan.batches.length === 0) return { batches: [] }
+  // Before the sign-in, whose tokens may be short-lived: the wait can take minutes.
+  if (job.origin) {
+    const http = new HttpClient({ deadline: deadlineOf(job), retries: 0 })
+    const checked = await waitForOrigin(job.origin, { http, log: (line) => core.info(redact(line)), timeScale: timeScale() })
+    job.deployAware.origin = checked
+    if (!checked.matched) {
+      const error = 'not sent: the origin did not serve the new build (origin-check)'
+      return { batches: job.plan.batches.map((batch) => ({ ...batch, status: 'skipped', attempts: 0, error })), originFailure: originFailure(checked) }
+    }
+  }
   let api: ApiContext
   try {
     api = await connect(job)

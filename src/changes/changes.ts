@@ -4,6 +4,7 @@ import type { GithubContext } from '../github-context.js'
 import { header, isRetryableStatus, type Answer, type HttpClient } from '../http/client.js'
 import type { Settings } from '../inputs/settings.js'
 import { dedupe } from '../inputs/lists.js'
+import { findLastSuccess, type BaseRun } from './last-success.js'
 import { mapFiles, parsePathMap, type MappedFiles, type PathRule } from './path-map.js'
 
 /**
@@ -22,12 +23,14 @@ export interface ChangeRequest {
   rules: PathRule[]
   token: string
   apiUrl: string
+  serverUrl: string
   workspace: string
 }
 
 export type BaseChoice =
   | { ref: string; reason: string }
   | { previousReleaseOf: CurrentRelease }
+  | { lastSuccessOf: { runId: number; branch: string } }
 
 export interface CurrentRelease {
   id: number
@@ -56,6 +59,8 @@ export interface Changes {
   source: 'compare API' | 'git diff'
   fallbackReason?: string
   mapping: MappedFiles
+  /** For `last-success`: the run whose head commit is the base. */
+  baseRun?: BaseRun
 }
 
 /** GitHub lists at most this many files for one comparison, and says nothing when it stops. */
@@ -82,12 +87,29 @@ export function readChangeRequest(settings: Settings, github: GithubContext): { 
   if (errors.length > 0 || 'error' in base) return { errors }
   return {
     errors,
-    request: { owner, repo, base, head: github.sha, rules: parsed.rules, token: settings.githubToken, apiUrl: github.apiUrl, workspace: github.workspace },
+    request: {
+      owner,
+      repo,
+      base,
+      head: github.sha,
+      rules: parsed.rules,
+      token: settings.githubToken,
+      apiUrl: github.apiUrl,
+      serverUrl: github.serverUrl,
+      workspace: github.workspace,
+    },
   }
 }
 
-/** `changed-since` -> the base: the ref as given, or for `auto` what the event says. */
-export function chooseBase(changedSince: string, github: Pick<GithubContext, 'eventName' | 'payload'>): BaseChoice | { error: string } {
+/**
+ * `changed-since` -> the base: the ref as given, for `auto` what the event says, for
+ * `last-success` the last good run of this workflow on this branch (looked up later).
+ */
+export function chooseBase(
+  changedSince: string,
+  github: Pick<GithubContext, 'eventName' | 'payload'> & Partial<Pick<GithubContext, 'ref' | 'runId'>>,
+): BaseChoice | { error: string } {
+  if (changedSince.toLowerCase() === 'last-success') return lastSuccessBase(github)
   if (changedSince.toLowerCase() !== 'auto') {
     if (!refPattern.test(changedSince)) return { error: `expected a commit SHA, tag or branch name, or auto; got ${JSON.stringify(changedSince)}` }
     return { ref: changedSince, reason: 'changed-since' }
@@ -110,6 +132,20 @@ export function chooseBase(changedSince: string, github: Pick<GithubContext, 'ev
   return {
     error: `auto knows the base only on push (the before commit) and release (the previous release) events, not on ${eventName || 'this run'}; give a commit SHA, tag or branch`,
   }
+}
+
+function lastSuccessBase(github: Partial<Pick<GithubContext, 'ref' | 'runId'>>): BaseChoice | { error: string } {
+  const ref = github.ref ?? ''
+  if (!ref.startsWith('refs/heads/')) {
+    return {
+      error: `last-success is for branch deploys (push, workflow_dispatch on a branch), and this run is for ${ref === '' ? 'no branch' : JSON.stringify(ref)}; on tag and release events use auto, or give a ref`,
+    }
+  }
+  const runId = Number(github.runId)
+  if (!/^\d+$/.test(github.runId ?? '') || !Number.isSafeInteger(runId)) {
+    return { error: 'last-success needs GITHUB_RUN_ID (this run), which the runner sets; run it in a workflow' }
+  }
+  return { lastSuccessOf: { runId, branch: ref.slice('refs/heads/'.length) } }
 }
 
 export interface Release {
@@ -169,10 +205,7 @@ type GitHubClient = ReturnType<typeof getOctokit>
  */
 export async function findChanges(request: ChangeRequest, http: HttpClient): Promise<Changes> {
   const github = await githubClient(request, http)
-  const { base, baseReason } =
-    'ref' in request.base
-      ? { base: request.base.ref, baseReason: request.base.reason }
-      : { base: await previousReleaseTag(github, request, request.base.previousReleaseOf), baseReason: `the release before ${request.base.previousReleaseOf.tag}` }
+  const { base, baseReason, baseRun } = await resolveBase(github, request)
 
   const answer = await compare(github, request, base)
   const reason = incompleteReason(answer, base, request.head)
@@ -200,7 +233,20 @@ export async function findChanges(request: ChangeRequest, http: HttpClient): Pro
     source: reason === undefined ? 'compare API' : 'git diff',
     ...(reason !== undefined ? { fallbackReason: reason } : {}),
     mapping: mapFiles(changedPaths(files), request.rules),
+    ...(baseRun ? { baseRun } : {}),
   }
+}
+
+async function resolveBase(github: GitHubClient, request: ChangeRequest): Promise<{ base: string; baseReason: string; baseRun?: BaseRun }> {
+  const choice = request.base
+  if ('ref' in choice) return { base: choice.ref, baseReason: choice.reason }
+  if ('previousReleaseOf' in choice) {
+    return { base: await previousReleaseTag(github, request, choice.previousReleaseOf), baseReason: `the release before ${choice.previousReleaseOf.tag}` }
+  }
+  const { runId, branch } = choice.lastSuccessOf
+  const run = await findLastSuccess(github, { owner: request.owner, repo: request.repo, runId, branch, apiUrl: request.apiUrl, serverUrl: request.serverUrl })
+  const name = run.number !== undefined ? `#${run.number}` : String(run.id)
+  return { base: run.sha, baseReason: `the head of run ${name}, the last successful run of this workflow on ${branch}`, baseRun: run }
 }
 
 async function githubClient(request: ChangeRequest, http: HttpClient): Promise<GitHubClient> {

@@ -4,7 +4,8 @@ import { dedupe, quote } from '../inputs/lists.js'
 /**
  * `path-map`: rules that turn repository files into URLs (or paths) to purge, one a line,
  * `<glob> => <target>`. picomatch does the matching; the target's `*` and `**` are filled, in
- * order, with what the glob's own `*` and `**` matched. Pure.
+ * order, with what the glob's own `*` and `**` matched. The target `@all` purges everything when
+ * such a file changed (a layout every page uses). Pure.
  */
 
 export interface PathRule {
@@ -13,6 +14,8 @@ export interface PathRule {
   glob: string
   /** What the file becomes; undefined for `!` (the file is dropped from later rules). */
   target: TargetPart[] | undefined
+  /** `@all`: a matching file makes the purge a purge of everything. */
+  everything?: true
   matcher: RegExp
   /** Regex group numbers of the glob's `*` and `**`, in order. */
   wildcardGroups: number[]
@@ -35,7 +38,12 @@ export interface MappedFiles {
   excluded: string[]
   /** Every target, duplicates dropped, order kept. */
   targets: string[]
+  /** Files that matched an `@all` rule, with the rule: everything is purged. */
+  everything: { file: string; line: number; glob: string }[]
 }
+
+/** The target that means "purge everything". */
+export const everythingTarget = '@all'
 
 // Repository paths always use `/`, on every runner; dotfiles are files like any other.
 const globOptions = { dot: true, capture: true, windows: false } as const
@@ -69,6 +77,8 @@ function parseRule(line: string, lineNumber: number): PathRule | { error: string
   const wildcardGroups = findWildcardGroups(matcher)
   const rule = { line: lineNumber, glob, matcher, wildcardGroups: wildcardGroups ?? [] }
   if (targetText === '!') return { ...rule, target: undefined }
+  if (targetText.toLowerCase() === everythingTarget) return { ...rule, target: [], everything: true }
+  if (targetText.startsWith('@')) return { error: `${quote(targetText)} is not a target; the one special target is ${everythingTarget} (purge everything)` }
 
   const target = parseTarget(targetText)
   const wanted = target.filter((part) => typeof part !== 'string').length
@@ -111,9 +121,11 @@ export function mapFiles(files: readonly string[], rules: readonly PathRule[]): 
   const mapped: FileTargets[] = []
   const unmapped: string[] = []
   const excluded: string[] = []
+  const everything: MappedFiles['everything'] = []
   for (const file of dedupe(files)) {
     const targets: string[] = []
     let dropped = false
+    let mappedToEverything = false
     for (const rule of rules) {
       const match = rule.matcher.exec(file)
       if (!match) continue
@@ -121,14 +133,20 @@ export function mapFiles(files: readonly string[], rules: readonly PathRule[]): 
         dropped = true
         break
       }
+      if (rule.everything) {
+        if (!mappedToEverything) everything.push({ file, line: rule.line, glob: rule.glob })
+        mappedToEverything = true
+        continue
+      }
       const captures = rule.wildcardGroups.map((group) => match[group] ?? '')
       targets.push(renderTarget(rule.target, captures))
     }
-    if (targets.length > 0) mapped.push({ file, targets: dedupe(targets) })
+    if (targets.length > 0 || mappedToEverything) mapped.push({ file, targets: mappedToEverything ? [everythingTarget, ...dedupe(targets)] : dedupe(targets) })
     else if (dropped) excluded.push(file)
     else unmapped.push(file)
   }
-  return { mapped, unmapped, excluded, targets: dedupe(mapped.flatMap((entry) => entry.targets)) }
+  const targets = dedupe(mapped.flatMap((entry) => entry.targets.filter((target) => target !== everythingTarget)))
+  return { mapped, unmapped, excluded, targets, everything }
 }
 
 function renderTarget(parts: readonly TargetPart[], captures: readonly string[]): string {

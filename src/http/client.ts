@@ -31,6 +31,8 @@ export interface HttpRequest {
    * little and closing (verification needs only the headers).
    */
   answerBody?: 'text' | 'drain' | 'skip'
+  /** Keep at most this many bytes of a `text` body and drop the rest (answers from a site, not an API). */
+  maxBodyBytes?: number
   /** Called before each attempt, so a signature that carries a time or nonce is fresh on every retry. */
   sign?: (request: HttpRequest) => HttpRequest | Promise<HttpRequest>
 }
@@ -179,7 +181,7 @@ export class HttpClient {
         signal,
       })
       // The same signal bounds the body, so an answer that trickles in still times out.
-      const body = await readAnswerBody(response.body, req.answerBody ?? 'text')
+      const body = await readAnswerBody(response.body, req.answerBody ?? 'text', req.maxBodyBytes)
       return { status: response.statusCode, headers: response.headers, body }
     } catch (error) {
       if (signal.aborted) return { error: `no complete answer within ${formatSeconds(timeoutMs)} from ${hostOf(req.url)}` }
@@ -189,7 +191,8 @@ export class HttpClient {
   }
 }
 
-async function readAnswerBody(body: Dispatcher.ResponseData['body'], mode: 'text' | 'drain' | 'skip'): Promise<string> {
+async function readAnswerBody(body: Dispatcher.ResponseData['body'], mode: 'text' | 'drain' | 'skip', maxBytes?: number): Promise<string> {
+  if (mode === 'text' && maxBytes !== undefined) return readCapped(body, maxBytes)
   if (mode === 'text') return body.text()
   if (mode === 'skip') {
     await body.dump({ limit: 64 * 1024 })
@@ -197,6 +200,19 @@ async function readAnswerBody(body: Dispatcher.ResponseData['body'], mode: 'text
   }
   for await (const chunk of body) void chunk
   return ''
+}
+
+/** The first `maxBytes` of a body as UTF-8 text; the rest is never read (the connection is closed). */
+async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    chunks.push(chunk.subarray(0, maxBytes - size))
+    size += Math.min(chunk.length, maxBytes - size)
+    if (size >= maxBytes) break
+  }
+  if (size >= maxBytes) body.destroy()
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 function readOrFail<V extends Verdict>(read: (answer: Answer) => V, answer: Answer): Verdict {

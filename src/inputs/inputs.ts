@@ -57,6 +57,9 @@ const commonLast = {
   'verify-sample': { schema: z.prefault(wholeNumber(1, 1_000), '20'), default: '20' },
   warm: { schema: boolean('false'), default: 'false' },
   'warm-limit': { schema: z.prefault(wholeNumber(1, 100_000), '1000'), default: '1000' },
+  'origin-check': { schema: text },
+  'origin-expect': { schema: text },
+  'max-items': { schema: wholeNumber(1, 10_000_000), for: 'everything' },
 } satisfies Record<string, CommonInput>
 
 type CommonValues = { [Name in keyof typeof commonFirst]?: z.output<(typeof commonFirst)[Name]['schema']> } & {
@@ -164,6 +167,13 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
 
   if (provider) errors.push(...providerErrors(provider, raw, given, common['dry-run'] ?? false))
 
+  if (given('origin-expect') && !given('origin-check')) {
+    errors.push('input origin-expect: used only with origin-check (the origin URL whose body must contain it)')
+  }
+  if (given('max-items') && common.scope === 'all') {
+    errors.push('input max-items: scope: all purges everything already; remove max-items or use scope: listed')
+  }
+
   if (given('verify-urls') && !common.verify && !common.warm) {
     errors.push('input verify-urls: used only by verify and warm; set verify: true (or warn), or warm: true, or remove it')
   }
@@ -212,6 +222,9 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
     verifySample: common['verify-sample'] ?? 20,
     warm: common.warm ?? false,
     warmLimit: common['warm-limit'] ?? 1000,
+    originCheck: common['origin-check'] || undefined,
+    originExpect: common['origin-expect'] ?? '',
+    maxItems: common['max-items'],
     env: options.env ?? {},
   }
   // The provider's own inputs, by the field its description gives each; one that did not parse

@@ -36,6 +36,12 @@ export type CommonSettings = {
   verifySample: number
   warm: boolean
   warmLimit: number
+  /** A URL on the origin to request until it serves `originExpect` (or the deployed SHA), before any purge. */
+  originCheck: string | undefined
+  /** Empty: the deployed commit SHA. */
+  originExpect: string
+  /** Past this many items, purge everything instead. */
+  maxItems: number | undefined
   /** The process environment, for providers whose own tools read credentials or run ids there (AWS). */
   env: Record<string, string | undefined>
 }

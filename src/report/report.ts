@@ -3,6 +3,7 @@ import * as core from '../core.js'
 import type { BatchResult, Item, Target } from '../providers/provider.js'
 import { formatSeconds } from '../http/client.js'
 import { redact } from '../secrets.js'
+import { deployAwareSummary, type DeployAware } from './deploy-report.js'
 import { afterPurgeCounts, afterPurgeLog, afterPurgeSummary, staleMessage, verificationJson, type AfterPurge } from './verify-report.js'
 
 /** Everything the step tells users, built from one RunReport: outputs, summary, log. */
@@ -29,6 +30,8 @@ export interface RunReport {
   changes?: Changes | undefined
   /** What verify and warm found (or would do, in a dry run). */
   afterPurge?: AfterPurge | undefined
+  /** What origin-check, max-items, `@all` and last-success did. */
+  deployAware?: DeployAware | undefined
 }
 
 export interface Totals {
@@ -173,6 +176,7 @@ export function summaryMarkdown(report: RunReport): string {
     lines.push(`After ${escapeHtml(event)} of <code>${escapeHtml(ref)}</code> at <code>${escapeHtml(sha.slice(0, 7))}</code> · <a href="${escapeHtml(runUrl)}">workflow run</a>`, '')
   }
   if (report.changes) lines.push(escapeHtml(changesLine(report.changes)).replace(/`([^`]*)`/g, '<code>$1</code>'), '')
+  if (report.deployAware) lines.push(...deployAwareSummary(report.deployAware, report.dryRun, cell))
   lines.push(`**Targets:** ${report.targets.map((target) => `<code>${escapeHtml(target.label)}</code>`).join(', ')}`, '')
 
   const header = ['Target', 'Kind', 'Items', 'Status', 'ID', 'Attempts', report.dryRun ? '' : 'Error'].filter(Boolean)

@@ -7,6 +7,7 @@ import {
   sha,
   startGithubEmulator,
   type EmulatedFile,
+  type EmulatedRun,
   type GithubEmulator,
   type GithubEmulatorOptions,
 } from './github.js'
@@ -155,5 +156,36 @@ describe('GitHub emulator, through Octokit from @actions/github', () => {
     const { data } = await octokit(github).rest.repos.compareCommitsWithBasehead({ owner: 'acme', repo: 'site', basehead: 'v1.0.0...main' })
     expect(data.files).toHaveLength(1)
     expect(github.requests[0]?.path).toBe('/api/v3/repos/acme/site/compare/v1.0.0...main')
+  })
+
+  it('gets a workflow run, and lists a workflow\'s successful runs on a branch, newest first, 100 a page, with Link', async () => {
+    const runs: EmulatedRun[] = Array.from({ length: 230 }, (_, index) => ({
+      id: 1_000 + index,
+      workflow_id: 77,
+      head_branch: index % 10 === 0 ? 'feature' : 'main',
+      head_sha: sha(`run ${index}`),
+      conclusion: index % 7 === 0 ? 'failure' : 'success',
+      created_at: new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString(),
+    }))
+    const github = await start({ runs })
+    const client = octokit(github)
+    const { data: run } = await client.rest.actions.getWorkflowRun({ owner: 'acme', repo: 'site', run_id: 1_005 })
+    expect(run).toMatchObject({ id: 1_005, workflow_id: 77, head_branch: 'main', conclusion: 'success', head_sha: sha('run 5') })
+    const listed = await client.paginate(client.rest.actions.listWorkflowRuns, { owner: 'acme', repo: 'site', workflow_id: 77, branch: 'main', status: 'success', per_page: 100 })
+    const expected = runs.filter((each) => each.head_branch === 'main' && each.conclusion === 'success').reverse()
+    expect(listed.map((each) => each.id)).toEqual(expected.map((each) => each.id))
+    expect(github.requests.slice(1).map((request) => [request.path, request.query.page ?? '1'])).toEqual([
+      ['/repos/acme/site/actions/workflows/77/runs', '1'],
+      ['/repos/acme/site/actions/workflows/77/runs', '2'],
+    ])
+  })
+
+  it('answers 403 on the runs API when the token lacks actions: read, and 404 for an unknown run or workflow', async () => {
+    const runs: EmulatedRun[] = [{ id: 5, workflow_id: 77, head_branch: 'main', head_sha: head, conclusion: 'success', created_at: '2026-01-01T00:00:00Z' }]
+    const client = octokit(await start({ runs, actionsRead: false }))
+    await expect(client.rest.actions.getWorkflowRun({ owner: 'acme', repo: 'site', run_id: 5 })).rejects.toMatchObject({ status: 403, message: expect.stringContaining('Resource not accessible by integration') })
+    const allowed = octokit(await start({ runs }))
+    await expect(allowed.rest.actions.getWorkflowRun({ owner: 'acme', repo: 'site', run_id: 6 })).rejects.toMatchObject({ status: 404 })
+    await expect(allowed.rest.actions.listWorkflowRuns({ owner: 'acme', repo: 'site', workflow_id: 78 })).rejects.toMatchObject({ status: 404 })
   })
 })

@@ -1,5 +1,6 @@
-// Loopback emulator of the two GitHub REST endpoints `changed-since` reads: compare two commits,
-// and list releases. Spec: /work/shared/PROVIDERS.md, section "GitHub REST". Where GitHub's
+// Loopback emulator of the GitHub REST endpoints `changed-since` reads: compare two commits, list
+// releases, and (for `last-success`) get a workflow run and list a workflow's runs. Spec:
+// /work/shared/PROVIDERS.md, section "GitHub REST"; PROVIDERS-CLOUDS.md, section 9. Where GitHub's
 // behaviour is not documented, the choice made here is written next to the code that makes it.
 import { createHash } from 'node:crypto'
 import { startLoopback, type Fault, type RecordedRequest, type Reply } from './loopback.js'
@@ -47,6 +48,29 @@ export interface GithubEmulatorOptions {
   releases?: EmulatedRelease[]
   /** false: no Link header, so clients must page by `total_commits` and the request URL. */
   linkHeaders?: boolean
+  /** Workflow runs of the repository, in any order. */
+  runs?: EmulatedRun[]
+  /** false: the token lacks `actions: read`, and the runs API answers 403 as GitHub does. */
+  actionsRead?: boolean
+  /** How the list of a workflow's runs is ordered: newest first (what GitHub does in practice), or as given. */
+  runsOrder?: 'newest-first' | 'as-given'
+  /** Where every `next` link points instead (a hostile or broken API). */
+  nextLinkOrigin?: string
+}
+
+/** A workflow run as GitHub lists it (the fields the action reads, and a few more). */
+export interface EmulatedRun {
+  id: number
+  run_number?: number
+  workflow_id: number
+  head_branch: string | null
+  head_sha: string
+  event?: string
+  status?: 'completed' | 'in_progress' | 'queued'
+  conclusion: 'success' | 'failure' | 'cancelled' | 'skipped' | 'timed_out' | null
+  created_at: string
+  /** owner/name of the repository the head commit is in (a fork for a pull request from one). */
+  head_repository?: string
 }
 
 export interface GithubEmulator {
@@ -74,6 +98,7 @@ export async function startGithubEmulator(options: GithubEmulatorOptions = {}): 
   const refs = options.refs ?? {}
   const comparisons = options.comparisons ?? []
   const releases = options.releases ?? []
+  const runs = options.runs ?? []
   const faults: Fault[] = []
   const knownShas = new Set([...Object.values(refs), ...comparisons.flatMap((comparison) => [comparison.base, comparison.head])])
 
@@ -97,7 +122,70 @@ export async function startGithubEmulator(options: GithubEmulatorOptions = {}): 
     if (credential === undefined || route.repository !== repository) return error(404, 'Not Found')
     const query = new URLSearchParams(request.query)
     if (route.kind === 'releases') return listReleases(query, request)
+    if (route.kind === 'run' || route.kind === 'workflow-runs') {
+      if (options.actionsRead === false) return error(403, 'Resource not accessible by integration')
+      return route.kind === 'run' ? getRun(route.runId) : listWorkflowRuns(route.workflow, query, request)
+    }
     return compare(route.basehead, query, request)
+  }
+
+  function getRun(runId: string): Reply {
+    const run = runs.find((each) => String(each.id) === runId)
+    return run ? { status: 200, body: runObject(run) } : error(404, 'Not Found')
+  }
+
+  // Statuses and conclusions the `status` parameter takes (GitHub's list), each filtering its own field.
+  const runStatuses = new Set(['in_progress', 'queued', 'requested', 'waiting', 'pending', 'completed'])
+  const runConclusions = new Set(['action_required', 'cancelled', 'failure', 'neutral', 'skipped', 'stale', 'success', 'timed_out'])
+
+  function listWorkflowRuns(workflow: string, query: URLSearchParams, request: RecordedRequest): Reply {
+    const workflowId = Number(workflow)
+    if (!runs.some((run) => run.workflow_id === workflowId)) return error(404, 'Not Found')
+    const status = query.get('status')
+    if (status !== null && !runStatuses.has(status) && !runConclusions.has(status)) return error(422, 'Validation Failed')
+    const branch = query.get('branch')
+    const event = query.get('event')
+    const matching = runs.filter(
+      (run) =>
+        run.workflow_id === workflowId &&
+        (branch === null || run.head_branch === branch) &&
+        (event === null || (run.event ?? 'push') === event) &&
+        (status === null || (runStatuses.has(status) ? (run.status ?? 'completed') === status : run.conclusion === status)),
+    )
+    const ordered = options.runsOrder === 'as-given' ? matching : [...matching].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at))
+    const paging = paged(query, { ...request.query, per_page: request.query.per_page ?? '30' }, 30)
+    // With a filter, GitHub answers at most 1,000 runs.
+    const reachable = ordered.slice(0, 1_000)
+    const headers = linkHeader(request, paging, reachable.length)
+    if (options.nextLinkOrigin !== undefined && headers.link) headers.link = headers.link.replaceAll(server.origin, options.nextLinkOrigin)
+    return {
+      status: 200,
+      headers,
+      body: { total_count: matching.length, workflow_runs: reachable.slice((paging.page - 1) * paging.perPage, paging.page * paging.perPage).map(runObject) },
+    }
+  }
+
+  function runObject(run: EmulatedRun) {
+    const headRepository = run.head_repository ?? repository
+    return {
+      id: run.id,
+      name: 'Deploy',
+      run_number: run.run_number ?? run.id,
+      run_attempt: 1,
+      workflow_id: run.workflow_id,
+      head_branch: run.head_branch,
+      head_sha: run.head_sha,
+      event: run.event ?? 'push',
+      status: run.status ?? 'completed',
+      conclusion: run.conclusion,
+      created_at: run.created_at,
+      updated_at: run.created_at,
+      run_started_at: run.created_at,
+      url: `${server.url}/repos/${repository}/actions/runs/${run.id}`,
+      html_url: `https://github.com/${repository}/actions/runs/${run.id}`,
+      head_repository: { full_name: headRepository },
+      repository: { full_name: repository },
+    }
   }
 
   function resolve(ref: string): string | undefined {
@@ -179,13 +267,21 @@ export async function startGithubEmulator(options: GithubEmulatorOptions = {}): 
   return { url: server.url, requests: server.requests, faults, close: () => server.close() }
 }
 
-type Route = { kind: 'compare'; repository: string; basehead: string } | { kind: 'releases'; repository: string }
+type Route =
+  | { kind: 'compare'; repository: string; basehead: string }
+  | { kind: 'releases'; repository: string }
+  | { kind: 'run'; repository: string; runId: string }
+  | { kind: 'workflow-runs'; repository: string; workflow: string }
 
 function matchRoute(path: string): Route | undefined {
   const compare = /^\/repos\/([^/]+)\/([^/]+)\/compare\/(.+)$/.exec(path)
   if (compare) return { kind: 'compare', repository: `${compare[1]}/${compare[2]}`, basehead: decodeURIComponent(compare[3] ?? '') }
   const releases = /^\/repos\/([^/]+)\/([^/]+)\/releases$/.exec(path)
   if (releases) return { kind: 'releases', repository: `${releases[1]}/${releases[2]}` }
+  const run = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)$/.exec(path)
+  if (run) return { kind: 'run', repository: `${run[1]}/${run[2]}`, runId: run[3] ?? '' }
+  const workflowRuns = /^\/repos\/([^/]+)\/([^/]+)\/actions\/workflows\/([^/]+)\/runs$/.exec(path)
+  if (workflowRuns) return { kind: 'workflow-runs', repository: `${workflowRuns[1]}/${workflowRuns[2]}`, workflow: decodeURIComponent(workflowRuns[3] ?? '') }
   return undefined
 }
 

@@ -188,6 +188,7 @@ describe('findChanges against the GitHub emulator (real Octokit, the action HTTP
     rules,
     token: DEFAULT_GITHUB_TOKEN,
     apiUrl: github.url,
+    serverUrl: 'https://github.com',
     workspace: mkdtempSync(join(tmpdir(), 'cdn-purge-empty-')),
     ...more,
   })
@@ -214,6 +215,7 @@ describe('findChanges against the GitHub emulator (real Octokit, the action HTTP
       ],
       unmapped: ['README.md'],
       excluded: ['drafts/post.md'],
+      everything: [],
       targets: ['https://example.com/index.html', 'https://example.com/new.css', 'https://example.com/old.css', 'https://example.com/gone.js'],
     })
   })
@@ -328,6 +330,7 @@ describe('the git diff fallback, in a real repository', () => {
     rules: parsePathMap('public/** => https://example.com/**').rules,
     token: DEFAULT_GITHUB_TOKEN,
     apiUrl: github.url,
+    serverUrl: 'https://github.com',
     workspace,
   })
   const http = () => new HttpClient({ deadline: Date.now() + 20_000, retries: 0 })

@@ -110,11 +110,38 @@ describe('path-map: several rules', () => {
       unmapped: ['z'],
       excluded: ['c/1'],
       targets: ['https://example.com/1', 'https://example.com/x'],
+      everything: [],
     })
   })
 
   it('maps nothing with no rules', () => {
-    expect(mapFiles(['a'], [])).toEqual({ mapped: [], unmapped: ['a'], excluded: [], targets: [] })
+    expect(mapFiles(['a'], [])).toEqual({ mapped: [], unmapped: ['a'], excluded: [], targets: [], everything: [] })
+  })
+})
+
+describe('path-map: @all purges everything', () => {
+  const rules = 'drafts/** => !\nsrc/layouts/** => @all\npublic/** => https://example.com/**\nshared/** => @ALL\nshared/** => /**'
+  it.each<[string, string[], { everything: { file: string; line: number; glob: string }[]; targets: string[] }]>([
+    ['a changed layout: the file and its rule are named', ['public/a.css', 'src/layouts/base.njk', 'src/layouts/post.njk'], {
+      everything: [
+        { file: 'src/layouts/base.njk', line: 2, glob: 'src/layouts/**' },
+        { file: 'src/layouts/post.njk', line: 2, glob: 'src/layouts/**' },
+      ],
+      targets: ['https://example.com/a.css'],
+    }],
+    ['not hit: only listed targets', ['public/a.css', 'README.md'], { everything: [], targets: ['https://example.com/a.css'] }],
+    ['a file excluded before the @all rule does not count', ['drafts/layouts/x'], { everything: [], targets: [] }],
+    ['@all in any case; the file still maps through later rules', ['shared/x.js'], { everything: [{ file: 'shared/x.js', line: 4, glob: 'shared/**' }], targets: ['/x.js'] }],
+  ])('%s', (_name, files, expected) => {
+    expect(map(rules, files)).toMatchObject(expected)
+  })
+
+  it('lists an @all file among the mapped ones, with @all as what it purges', () => {
+    expect(map(rules, ['src/layouts/base.njk']).mapped).toEqual([{ file: 'src/layouts/base.njk', targets: ['@all'] }])
+  })
+
+  it('rejects any other @ target', () => {
+    expect(parsePathMap('a/** => @everything').errors).toEqual(['line 1: "@everything" is not a target; the one special target is @all (purge everything)'])
   })
 })
 

@@ -16,6 +16,7 @@ import { issue, issueCommand } from '../node_modules/@actions/core/lib/command.j
 import { issueFileCommand, prepareKeyValueMessage } from '../node_modules/@actions/core/lib/file-command.js'
 import { toCommandProperties, toCommandValue } from '../node_modules/@actions/core/lib/utils.js'
 import type { AnnotationProperties } from '../node_modules/@actions/core/lib/core.js'
+import { showControls, showControlsPerLine } from './visible.js'
 
 export { summary } from '../node_modules/@actions/core/lib/summary.js'
 
@@ -38,24 +39,30 @@ export function setFailed(message: string | Error): void {
   error(message)
 }
 
+/**
+ * The log sink: every line the action writes goes through these functions, and each makes line
+ * breaks and control characters visible (src/visible.ts), so that no text from outside, even one
+ * a boundary missed, starts a line of its own and with it a workflow command. Annotations keep
+ * the action's own `\n` (they are sent as one command, the runner shows them as several lines).
+ */
 export function debug(message: string): void {
-  issueCommand('debug', {}, message)
+  issueCommand('debug', {}, showControlsPerLine(message))
 }
 
 export function info(message: string): void {
-  process.stdout.write(message + EOL)
+  process.stdout.write(showControls(message) + EOL)
 }
 
 export function error(message: string | Error, properties: AnnotationProperties = {}): void {
-  issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message)
+  issueCommand('error', toCommandProperties(visibleProperties(properties)), annotationText(message))
 }
 
 export function warning(message: string | Error, properties: AnnotationProperties = {}): void {
-  issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message)
+  issueCommand('warning', toCommandProperties(visibleProperties(properties)), annotationText(message))
 }
 
 export function startGroup(name: string): void {
-  issue('group', name)
+  issue('group', showControls(name))
 }
 
 export function endGroup(): void {
@@ -63,5 +70,13 @@ export function endGroup(): void {
 }
 
 export function notice(message: string | Error, properties: AnnotationProperties = {}): void {
-  issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message)
+  issueCommand('notice', toCommandProperties(visibleProperties(properties)), annotationText(message))
+}
+
+function annotationText(message: string | Error): string {
+  return showControlsPerLine(message instanceof Error ? message.toString() : message)
+}
+
+function visibleProperties(properties: AnnotationProperties): AnnotationProperties {
+  return properties.title === undefined ? properties : { ...properties, title: showControls(properties.title) }
 }

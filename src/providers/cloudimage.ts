@@ -1,3 +1,4 @@
+import { showControls } from '../visible.js'
 import { bodySnippet, formatSeconds, header, parseRetryAfter, type Answer } from '../http/client.js'
 import { quote } from '../inputs/lists.js'
 import type { ApiContext, BatchResult, Outcome, Provider } from './index.js'
@@ -142,7 +143,7 @@ async function readStatus(uuid: string, api: ApiContext): Promise<{ state: strin
       readInvalidation(answer, (invalidation) => {
         const state = invalidation?.status
         if (typeof state !== 'string' || state === '') return { ok: false, error: `HTTP ${answer.status}, no invalidation.status: ${bodySnippet(answer.body)}` }
-        seen = { state, retryAfterMs: parseRetryAfter(header(answer, 'retry-after'), Date.now()) }
+        seen = { state: showControls(state), retryAfterMs: parseRetryAfter(header(answer, 'retry-after'), Date.now()) }
         return { ok: true }
       }),
   )

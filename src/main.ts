@@ -10,6 +10,7 @@ import { loadProvider, type ApiContext, type Batch, type BatchResult, type Provi
 import { changesLine, failureMessage, logAfterPurge, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report/report.js'
 import { redact, registerSecret } from './secrets.js'
 import { afterPurgeWarnings } from './report/verify-report.js'
+import { quoteOutside } from './visible.js'
 
 /** inputs -> plan -> send -> report. The one place that fails the step. */
 export async function run(): Promise<void> {
@@ -42,6 +43,7 @@ export async function run(): Promise<void> {
     if (changesModule && asked?.request) {
       changes = await changesModule.findChanges(asked.request, httpClient(settings, startedAt))
       core.info(redact(changesLine(changes)))
+      if (changes.unreadable) core.warning(redact(unreadableNamesWarning(changes.unreadable)))
       settings = { ...settings, paths: dedupe([...settings.paths, ...changes.mapping.targets]) }
       plan = planBatches(settings, provider, provider.targets(settings))
       const mappedVerifyErrors = plan.batches.length > 0 ? (afterPurge?.inputErrors(settings, plan.batches, provider.targets(settings)) ?? []) : []
@@ -89,6 +91,12 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setFailed(redact(errorMessage(error)))
   }
+}
+
+function unreadableNamesWarning(names: string[]): string {
+  const shown = names.slice(0, 20).map((name) => quoteOutside(name, 200))
+  const more = names.length > shown.length ? ` and ${names.length - shown.length} more (see the summary)` : ''
+  return `changed-since: ${names.length} changed file ${names.length === 1 ? 'name is' : 'names are'} not valid UTF-8, so the URL to purge is unknown: not purged, listed as unmapped: ${shown.join(', ')}${more}`
 }
 
 function readRawInputs(): RawInputs {

@@ -1,7 +1,7 @@
 import type { PurgeHeader, Settings } from '../inputs/inputs.js'
 import { dedupe, quote } from '../inputs/lists.js'
 import { absoluteUrl } from './urls.js'
-import { bodySnippet, type Answer } from '../http/client.js'
+import { bodySnippet, mapConcurrent, type Answer } from '../http/client.js'
 import type { ApiContext, Item, Outcome, Provider, PurgeGroup, Target } from './index.js'
 
 /** Cloudflare `POST /zones/{zone_id}/purge_cache`, one purge kind per request. */
@@ -34,12 +34,11 @@ export const cloudflare: Provider = {
 
   async resolveTargets(settings, api) {
     const needNames = settings.zones.length > 1 && needsRouting(settings)
-    return Promise.all(
-      this.targets(settings).map(async (target) => {
-        if (target.name === undefined) return needNames ? { ...target, name: await zoneName(target.id, api) } : target
-        return { ...target, id: await zoneId(target.name, api) }
-      }),
-    )
+    // As many lookups in flight as purges: 12,000 zone names once opened 11,707 sockets at once.
+    return mapConcurrent(this.targets(settings), this.concurrency, async (target) => {
+      if (target.name === undefined) return needNames ? { ...target, name: await zoneName(target.id, api) } : target
+      return { ...target, id: await zoneId(target.name, api) }
+    })
   },
 
   group(settings, targets) {

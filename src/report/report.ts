@@ -3,6 +3,7 @@ import * as core from '../core.js'
 import type { BatchResult, Item, Target } from '../providers/index.js'
 import { formatSeconds } from '../http/client.js'
 import { redact } from '../secrets.js'
+import { showControls } from '../visible.js'
 import { afterPurgeCounts, afterPurgeLog, afterPurgeSummary, staleMessage, verificationJson, type AfterPurge } from './verify-report.js'
 
 /** Everything the step tells users, built from one RunReport: outputs, summary, log. */
@@ -224,7 +225,7 @@ function table(header: string[], rows: string[][]): string {
 
 /** A table cell or list entry: HTML-escaped and on one line, so no item can break the layout. */
 function cell(value: string): string {
-  return escapeHtml(value.replace(/\s+/g, ' ').trim()).replace(/\|/g, '&#124;').replace(/`/g, '&#96;')
+  return escapeHtml(showControls(value).replace(/\s+/g, ' ').trim()).replace(/\|/g, '&#124;').replace(/`/g, '&#96;')
 }
 
 export function escapeHtml(value: string): string {

@@ -7,7 +7,7 @@ import { inputNames, parseInputs, type RawInputs, type Settings } from './inputs
 import { dedupe } from './inputs/lists.js'
 import { planBatches } from './plan.js'
 import { loadProvider, type ApiContext, type Batch, type BatchResult, type Provider } from './providers/index.js'
-import { changesLine, failureMessage, logAfterPurge, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report/report.js'
+import { changesLine, failureMessage, logAfterPurge, logBatches, setOutputs, summaryMarkdown, writeResultFile, type DeployInfo, type RunReport } from './report/report.js'
 import { redact, registerSecret } from './secrets.js'
 import { afterPurgeWarnings } from './report/verify-report.js'
 import { quoteOutside } from './visible.js'
@@ -81,6 +81,7 @@ export async function run(): Promise<void> {
         : afterPurge.planned(settings, plan.batches)
       logAfterPurge(report)
     }
+    report.resultFile = writeResultFile(report)
     setOutputs(report)
     await core.summary.addRaw(summaryMarkdown(report)).write()
 

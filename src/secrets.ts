@@ -21,7 +21,6 @@ export function registerSecret(value: string): void {
 
 export function encodedForms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1)
-  const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
   const url = encodeURIComponent(secret)
   return [
     url,
@@ -30,13 +29,29 @@ export function encodedForms(secret: string): string[] {
     json,
     // Escaping `/` is optional in JSON, and some encoders do it.
     json.replace(/\//g, '\\/'),
-    html,
-    secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#x27;'),
-    // As the summary's table cells escape it (src/report/report.ts).
-    secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\|/g, '&#124;').replace(/`/g, '&#96;'),
-    // The HTML form of the JSON form, as the summary shows a JSON error body.
-    json.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+    // A JSON string inside a JSON string: an error body quoted in a JSON output.
+    JSON.stringify(json).slice(1, -1),
+    ...htmlForms(secret),
+    ...htmlForms(json),
   ]
+}
+
+/** The ways HTML escapes text: `"` and `'` as named or numeric references or not at all, and `|` and `` ` `` as the summary's table cells do. */
+function htmlForms(text: string): string[] {
+  const base = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  const forms: string[] = []
+  for (const quote of ['&quot;', '&#34;']) {
+    for (const apostrophe of ["'", '&#39;', '&#x27;']) {
+      const form = base.replace(/"/g, quote).replace(/'/g, apostrophe)
+      forms.push(form, form.replace(/\|/g, '&#124;').replace(/`/g, '&#96;'))
+    }
+  }
+  return forms
+}
+
+/** `JSON.stringify` with every string value redacted before it is escaped, then the whole text. */
+export function redactedJson(value: unknown): string {
+  return redact(JSON.stringify(value, (_key, each: unknown) => (typeof each === 'string' ? redact(each) : each)))
 }
 
 export function redact(text: string): string {

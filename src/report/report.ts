@@ -5,7 +5,7 @@ import type { Changes } from '../changes/changes.js'
 import * as core from '../core.js'
 import type { BatchResult, Item, Target } from '../providers/index.js'
 import { formatSeconds } from '../http/client.js'
-import { redact } from '../secrets.js'
+import { redact, redactedJson } from '../secrets.js'
 import { showControls } from '../visible.js'
 import { afterPurgeCounts, afterPurgeLog, afterPurgeSummary, staleMessage, verificationJson, type AfterPurge } from './verify-report.js'
 
@@ -119,9 +119,9 @@ function resultObject(report: RunReport): ResultObject {
 /** The `result` output: the whole result, or, past the budget, one with exact counts and every batch's status but fewer item lists. */
 export function resultJson(report: RunReport, budgetBytes = outputBudgetBytes): string {
   const full = resultObject(report)
-  const text = JSON.stringify(full)
+  const text = redactedJson(full)
   if (Buffer.byteLength(text) <= budgetBytes) return text
-  return JSON.stringify(truncatedResult(full, report.resultFile, budgetBytes))
+  return redactedJson(truncatedResult(full, report.resultFile, budgetBytes))
 }
 
 /**
@@ -184,7 +184,7 @@ function isFailed(batch: ResultBatch | undefined): boolean {
 export function writeResultFile(report: RunReport, directory = process.env.RUNNER_TEMP || tmpdir()): string | undefined {
   const file = join(directory, `cdn-purge-result-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.pid}-${Date.now()}.json`)
   try {
-    writeFileSync(file, redact(JSON.stringify(resultObject(report))), { mode: 0o600 })
+    writeFileSync(file, redactedJson(resultObject(report)), { mode: 0o600 })
     return file
   } catch (error) {
     core.warning(`could not write the result file ${file}: ${error instanceof Error ? error.message : String(error)}`)
@@ -201,8 +201,8 @@ export function setOutputs(report: RunReport): void {
   if (ids.length < sums.ids.length) {
     core.info(`ids: the output lists the first ${ids.length} of ${sums.ids.length} ids (GitHub takes at most 1 MB an output); all of them are in the result file`)
   }
-  core.setOutput('ids', JSON.stringify(ids))
-  core.setOutput('result', redact(resultJson(report)))
+  core.setOutput('ids', redactedJson(ids))
+  core.setOutput('result', resultJson(report))
   core.setOutput('result-file', report.resultFile ?? '')
   const after = afterPurgeCounts(report.afterPurge)
   core.setOutput('verified', after.verified)

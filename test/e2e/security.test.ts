@@ -421,6 +421,21 @@ const clearErrors: Row[] = [
     },
   },
   {
+    name: "GitHub's total_commits carrying lines of its own: an error naming the field, nothing of it in the log",
+    run: async () => {
+      const github = await hostile(() => ({
+        status: 200,
+        body: { url: 'x', status: 'ahead', ahead_by: 1, behind_by: 0, total_commits: evil, base_commit: { sha: sha('base') }, commits: [], files: [] },
+      }))
+      return runAction(changedSinceInputs('http://127.0.0.1:9', 'public/** => /**'), githubEnv(github.url))
+    },
+    check: (run) => {
+      expect(run.exitCode).toBe(1)
+      expect(run.errors).toEqual([expect.stringContaining('is not a comparison: total_commits is not a number. Nothing was purged.')])
+      expect(injectedCommands(run)).toEqual([])
+    },
+  },
+  {
     name: 'changed file names: control characters are mapped from their bytes; a name GitHub could not give as UTF-8 (U+FFFD) is listed unmapped, with a warning that names it escaped',
     run: async () => {
       const cf = await startCloudflareEmulator({ token: cfToken, zones: [{ id: zoneId, name: 'example.com' }] })

@@ -88,10 +88,10 @@ describe('CloudFront CallerReference', () => {
 })
 
 describe('CloudFront credentials', () => {
-  it('masks the secret key and session token, not the access key id', () => {
+  it('masks the access key id (as configure-aws-credentials does), the secret key and the session token', () => {
     const settings = plan({ paths: '/a' }).settings
     expect(cloudfront.credentials?.({ ...settings, env: { ...env, AWS_SESSION_TOKEN: 'session-0123' } })).toEqual({
-      secrets: ['secret-0123', 'session-0123'],
+      secrets: ['AKIDEXAMPLE', 'secret-0123', 'session-0123'],
       errors: [],
     })
   })

@@ -21,5 +21,5 @@ export function showControlsPerLine(text: string): string {
 /** At most `max` characters of outside text, controls shown, for an error message that quotes it. */
 export function quoteOutside(text: string, max = 100): string {
   const cut = text.length > max ? `${text.slice(0, max)}...` : text
-  return `"${showControls(cut).replace(/"/g, '\\"')}"`
+  return `"${showControls(cut).replace(/\t/g, '\\t').replace(/"/g, '\\"')}"`
 }

@@ -183,7 +183,7 @@ export async function findChanges(request: ChangeRequest, http: HttpClient): Pro
     (file): ChangedFile => ({ path: file.filename, status: file.status, ...(file.previous_filename !== undefined ? { previousPath: file.previous_filename } : {}) }),
   )
   if (reason !== undefined) {
-    const fromGit = await gitChangedFiles(request.workspace, answer.base_commit.sha, request.head)
+    const fromGit = await gitChangedFiles(request.workspace, answer.base_commit.sha, request.head, http.deadline)
     if ('unavailable' in fromGit) {
       throw new Error(
         `changed-since: cannot list every file changed between ${base} and ${request.head.slice(0, 7)}: ${reason}. ` +
@@ -372,18 +372,19 @@ export function fetchThrough(http: HttpClient, apiUrl: string): typeof fetch {
  * The files that differ between the two commits' trees, from the checkout in the workspace:
  * `git diff --name-status`, renames as a removal and an addition (both paths count).
  */
-export async function gitChangedFiles(workspace: string, base: string, head: string): Promise<{ files: ChangedFile[] } | { unavailable: string }> {
+export async function gitChangedFiles(workspace: string, base: string, head: string, deadline = Infinity): Promise<{ files: ChangedFile[] } | { unavailable: string }> {
   for (const commit of [base, head]) {
     if (!shaPattern.test(commit)) return { unavailable: `${JSON.stringify(commit)} is not a commit SHA` }
-    const found = await git(workspace, ['cat-file', '-e', `${commit}^{commit}`])
+    const found = await git(workspace, ['cat-file', '-e', `${commit}^{commit}`], deadline)
     if ('error' in found) {
       if (found.missingGit) return { unavailable: 'git is not installed on this runner' }
-      const isRepository = await git(workspace, ['rev-parse', '--git-dir'])
+      if (found.timedOut) return { unavailable: found.error }
+      const isRepository = await git(workspace, ['rev-parse', '--git-dir'], deadline)
       if ('error' in isRepository) return { unavailable: `${workspace} is not a git checkout` }
       return { unavailable: `the checkout in ${workspace} does not have commit ${commit.slice(0, 7)} (a shallow clone?)` }
     }
   }
-  const diff = await git(workspace, ['diff', '--name-status', '-z', '--no-renames', '--no-color', '--no-ext-diff', base, head, '--'])
+  const diff = await git(workspace, ['diff', '--name-status', '-z', '--no-renames', '--no-color', '--no-ext-diff', base, head, '--'], deadline)
   if ('error' in diff) return { unavailable: `git diff failed: ${showControls(diff.error)}` }
   return { files: parseNameStatus(diff.stdout) }
 }
@@ -422,16 +423,20 @@ function decodeName(bytes: Buffer): string {
   }
 }
 
-function git(workspace: string, args: string[]): Promise<{ stdout: Buffer } | { error: string; missingGit: boolean }> {
+function git(workspace: string, args: string[], deadline: number): Promise<{ stdout: Buffer } | { error: string; missingGit: boolean; timedOut?: true }> {
+  const remainingMs = deadline - Date.now()
+  if (remainingMs <= 0) return Promise.resolve({ error: 'the timeout ran out before git could run', missingGit: false, timedOut: true })
   return new Promise((resolve) => {
     execFile(
       'git',
       ['-C', workspace, ...args],
       // A read: no optional locks, never a prompt. Bytes: file names need not be UTF-8.
-      { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' } },
+      // Killed at the step's deadline, like every request: a huge diff cannot outlive timeout.
+      { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024, ...(Number.isFinite(remainingMs) ? { timeout: Math.ceil(remainingMs) } : {}), env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' } },
       (error, stdout, stderr) => {
         if (!error) return resolve({ stdout })
         const missingGit = (error as NodeJS.ErrnoException).code === 'ENOENT'
+        if (error.killed) return resolve({ error: 'the timeout ran out while git was running', missingGit, timedOut: true })
         resolve({ error: stderr.toString('utf8').trim() || error.message, missingGit })
       },
     )

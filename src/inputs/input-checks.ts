@@ -4,17 +4,17 @@ import { quoteOutside } from '../visible.js'
 /**
  * Checks that keep a careless input from leaking a secret or stalling the step: control
  * characters in a one-line value, credentials inside a URL, a token sent over plain HTTP, a list
- * file that is not a regular file or is too big. Each returns the error line naming the input,
- * or undefined. Pure but for `readListFileText`, which reads the file.
+ * file that is not a regular file or is too big. Each returns what is wrong (the caller puts the
+ * input's name before it), or undefined. Pure but for `readListFileText`, which reads the file.
  */
 
 // eslint-disable-next-line no-control-regex -- finding them is the point
 const controlCharacters = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/
 
 /** A one-line input (a team, a service ID, a zone name...) with a newline or another control character. */
-export function controlCharacterError(input: string, value: string): string | undefined {
+export function controlCharacterProblem(value: string): string | undefined {
   if (!controlCharacters.test(value)) return undefined
-  return `input ${input}: a single value, without control characters (newline, tab...); got ${quoteOutside(value)}`
+  return `a single value, without control characters (newline, tab...); got ${quoteOutside(value)}`
 }
 
 /** The user name and password of a URL that has them (to mask), else nothing. */
@@ -25,12 +25,12 @@ export function urlCredentials(value: string): string[] {
 }
 
 /** `https://user:pass@host/...`: an input error that shows the URL with its credentials replaced. */
-export function urlCredentialsError(input: string, value: string): string | undefined {
+export function urlCredentialsProblem(value: string): string | undefined {
   const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim()) ? URL.parse(value.trim()) : null
   if (!url || (url.username === '' && url.password === '')) return undefined
   const shown = `${url.protocol}//***@${url.host}${url.pathname === '/' && !value.trim().endsWith('/') ? '' : url.pathname}`
   return (
-    `input ${input}: a URL with a user name or password (${shown}) is not accepted: it would be sent and shown wherever the URL is; ` +
+    `a URL with a user name or password (${shown}) is not accepted: it would be sent and shown wherever the URL is; ` +
     'give credentials in token (or, for a proxy, in HTTPS_PROXY)'
   )
 }
@@ -38,10 +38,10 @@ export function urlCredentialsError(input: string, value: string): string | unde
 const loopbackHost = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/i
 
 /** An `http://` api-url sends the token in clear text: allowed only to this machine (tests, local emulators). */
-export function plainHttpError(input: string, value: string): string | undefined {
+export function plainHttpProblem(value: string): string | undefined {
   const url = URL.parse(value.trim())
   if (url?.protocol !== 'http:' || loopbackHost.test(url.hostname.replace(/\.$/, ''))) return undefined
-  return `input ${input}: http:// would send the token in clear text; use https://, or http:// only to a loopback host (localhost, 127.0.0.0/8, [::1])`
+  return `http:// would send the token in clear text; use https://, or http:// only to a loopback host (localhost, 127.0.0.0/8, [::1])`
 }
 
 /** List files are a build's output, not a device or a pipe, and not the size of a disk. */

@@ -3,21 +3,21 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { controlCharacterError, maxListFileBytes, plainHttpError, readListFileText, urlCredentials, urlCredentialsError } from '../../src/inputs/input-checks.js'
+import { controlCharacterProblem, maxListFileBytes, plainHttpProblem, readListFileText, urlCredentials, urlCredentialsProblem } from '../../src/inputs/input-checks.js'
 
-describe('controlCharacterError', () => {
+describe('controlCharacterProblem', () => {
   it.each([
     ['acme', undefined],
     ['a b-c.d_e', undefined],
-    ['acme\n## Injected heading', 'input team: a single value, without control characters (newline, tab...); got "acme\\n## Injected heading"'],
-    ['a\tb', 'input team: a single value, without control characters (newline, tab...); got "a\\tb"'],
-    ['a\u2028b', 'input team: a single value, without control characters (newline, tab...); got "a\\u2028b"'],
+    ['acme\n## Injected heading', 'a single value, without control characters (newline, tab...); got "acme\\n## Injected heading"'],
+    ['a\tb', 'a single value, without control characters (newline, tab...); got "a\\tb"'],
+    ['a\u2028b', 'a single value, without control characters (newline, tab...); got "a\\u2028b"'],
   ])('%j', (value, expected) => {
-    expect(controlCharacterError('team', value)).toBe(expected)
+    expect(controlCharacterProblem(value)).toBe(expected)
   })
 
   it('quotes at most 100 characters of a long value', () => {
-    expect(controlCharacterError('team', `${'x'.repeat(5000)}\n`)?.length).toBeLessThan(200)
+    expect(controlCharacterProblem(`${'x'.repeat(5000)}\n`)?.length).toBeLessThan(200)
   })
 })
 
@@ -26,11 +26,11 @@ describe('URLs with credentials', () => {
     ['https://api.example.com/v4', undefined],
     ['/relative/path', undefined],
     ['user:pass@host/no-scheme', undefined],
-    ['https://user:s3cret@api.example.com/v4', 'input api-url: a URL with a user name or password (https://***@api.example.com/v4) is not accepted'],
-    ['https://only-user@api.example.com', 'input api-url: a URL with a user name or password (https://***@api.example.com) is not accepted'],
-    ['http://:p%40ss@127.0.0.1:8080/x', 'input api-url: a URL with a user name or password (http://***@127.0.0.1:8080/x) is not accepted'],
+    ['https://user:s3cret@api.example.com/v4', 'a URL with a user name or password (https://***@api.example.com/v4) is not accepted'],
+    ['https://only-user@api.example.com', 'a URL with a user name or password (https://***@api.example.com) is not accepted'],
+    ['http://:p%40ss@127.0.0.1:8080/x', 'a URL with a user name or password (http://***@127.0.0.1:8080/x) is not accepted'],
   ])('%j', (value, expected) => {
-    const error = urlCredentialsError('api-url', value)
+    const error = urlCredentialsProblem(value)
     if (expected === undefined) expect(error).toBeUndefined()
     else expect(error).toContain(expected)
     expect(error ?? '').not.toMatch(/s3cret|p%40ss|p@ss|only-user/)
@@ -42,7 +42,7 @@ describe('URLs with credentials', () => {
   })
 })
 
-describe('plainHttpError', () => {
+describe('plainHttpProblem', () => {
   it.each([
     ['https://api.example.com', false],
     ['http://127.0.0.1:8080', false],
@@ -54,7 +54,7 @@ describe('plainHttpError', () => {
     ['http://10.0.0.1', true],
     ['http://[::2]', true],
   ])('%s: error %s', (value, isError) => {
-    expect(plainHttpError('api-url', value) !== undefined).toBe(isError)
+    expect(plainHttpProblem(value) !== undefined).toBe(isError)
   })
 })
 

@@ -1,4 +1,4 @@
-import { dedupe } from '../inputs/lists.js'
+import { dedupe, quote } from '../inputs/lists.js'
 import { compileGlob, type Glob } from './glob.js'
 
 /**
@@ -147,8 +147,4 @@ export function encodePath(path: string): string {
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(/%(24|26|2B|2C|3A|3B|3D|40)/g, (escape) => decodeURIComponent(escape)).replace(/\*/g, '%2A'))
     .join('/')
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value)
 }

@@ -60,3 +60,9 @@ export function dedupe<T>(items: Iterable<T>): T[] {
 export function quote(value: string): string {
   return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}...` : value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 }
+
+/** `text` parsed, when it is an http(s) URL with a host; undefined otherwise. */
+export function parseHttpUrl(text: string): URL | undefined {
+  const url = URL.parse(text)
+  return url && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' ? url : undefined
+}

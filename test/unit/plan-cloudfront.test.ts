@@ -38,7 +38,7 @@ describe('CloudFront paths', () => {
     ['/a*/b', 'a * is allowed only as the last character (/images/* or /images*), got "/a*/b"'],
     ['/a/**', 'a * is allowed only as the last character (/images/* or /images*), got "/a/**"'],
     ['ftp://example.com/a', 'expected a path from the root such as /index.html or /img/*, or an http(s) URL, got "ftp://example.com/a"'],
-    [`/${'a'.repeat(4_000)}`, `a path has at most 4000 characters, got 4001: "/${'a'.repeat(199)}..."`],
+    [`/${'a'.repeat(4_000)}`, `a path has at most 4000 characters, got 4001: "/${'a'.repeat(99)}..."`],
   ])('%s is an input error', (path, error) => {
     expect(plan({ paths: JSON.stringify([path]) }).errors).toEqual([`input paths: ${error}`])
   })

@@ -86,6 +86,7 @@ async function readInputs(github: GithubContext, startedAt: number): Promise<Job
   registerSecret(raw.token ?? '')
   registerSecret(raw['github-token'] ?? '')
   const parsed = parseInputs(raw, { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(), env: process.env })
+  for (const secret of parsed.secrets) registerSecret(secret)
   if (!parsed.settings) throw new InputError(parsed.errors)
   const settings = parsed.settings
   const provider = await loadProvider(settings.provider)

@@ -17,11 +17,16 @@ export function controlCharacterProblem(value: string): string | undefined {
   return `a single value, without control characters (newline, tab...); got ${quoteOutside(value)}`
 }
 
-/** The user name and password of a URL that has them (to mask), else nothing. */
+/**
+ * What to mask of a URL with credentials: its password, as written and decoded; or its user
+ * name when there is no password (a token given as `https://<token>@host`). A user name beside a
+ * password is usually a word ("user", "admin"): masking it would mask that word everywhere.
+ */
 export function urlCredentials(value: string): string[] {
   const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim()) ? URL.parse(value.trim()) : null
-  if (!url || (url.username === '' && url.password === '')) return []
-  return [url.username, url.password, decodeURIComponentSafe(url.username), decodeURIComponentSafe(url.password)].filter((part) => part !== '')
+  if (!url) return []
+  const secret = url.password !== '' ? url.password : url.username
+  return secret === '' ? [] : [...new Set([secret, decodeURIComponentSafe(secret)])]
 }
 
 /** `https://user:pass@host/...`: an input error that shows the URL with its credentials replaced. */
@@ -52,12 +57,13 @@ export const maxListFileBytes = 64 * 1024 * 1024
  * opened without blocking (a FIFO would wait for a writer forever) and read only if it is a
  * regular file, and never past the cap (a file under /proc says 0 bytes and has more).
  */
-export function readListFileText(fullPath: string): { text: string } | { error: string } {
+export function readListFileText(fullPath: string): { text: string } | { error: string; code?: string } {
   let descriptor: number
   try {
     descriptor = openSync(fullPath, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (error) {
-    return { error: `cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})` }
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
+    return { error: `cannot read it (${code})`, code }
   }
   try {
     const stats = fstatSync(descriptor)
@@ -75,7 +81,8 @@ export function readListFileText(fullPath: string): { text: string } | { error: 
     }
     return { text: Buffer.concat(chunks, length).toString('utf8') }
   } catch (error) {
-    return { error: `cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})` }
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
+    return { error: `cannot read it (${code})`, code }
   } finally {
     closeSync(descriptor)
   }

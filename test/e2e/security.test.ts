@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { existsSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startCloudflareEmulator } from '../emulators/cloudflare.js'
 import { DEFAULT_CREDENTIALS as akamaiCredentials } from '../emulators/akamai.js'
@@ -459,6 +462,101 @@ const clearErrors: Row[] = [
   },
 ]
 
+// ------------------------------------------------------------ careless inputs: errors before any request
+
+/** A run against an API that records what reaches it: the row checks that nothing did. */
+async function inputRow(inputs: (apiUrl: string) => Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
+  const api = await hostile(() => ({ status: 200, body: { success: true, errors: [], messages: [], result: { id: 'x' } } }))
+  const run = await runAction(inputs(api.url), options)
+  return { ...run, stdout: `${run.stdout}\nrequests sent: ${api.requests.length}` }
+}
+
+function expectInputError(run: ActionRun, pattern: RegExp): void {
+  expect(run.exitCode).toBe(1)
+  expect(run.errors).toHaveLength(1)
+  // The first line; another input's own complaint about the same value may follow.
+  expect(run.errors[0]?.split('\n')[0]).toMatch(pattern)
+  expect(run.stdout).toContain('requests sent: 0')
+  // The whole error is short, whatever the input held.
+  expect(run.errors.join('').length).toBeLessThan(600)
+}
+
+const edgio = (apiUrl: string, more: Record<string, string> = {}) => ({ provider: 'edgio', token: 'edgio-security-token-0123', team: 'acme', site: 'www', environment: 'production', 'api-url': apiUrl, paths: '/a', ...more })
+
+function workspaceWith(make: (dir: string) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cdn-purge-ws-'))
+  make(dir)
+  return dir
+}
+
+const inputErrors: Row[] = [
+  ...(
+    [
+      ['team', edgio, { team: 'acme\n## Injected heading' }, /^input team: a single value, without control characters \(newline, tab\.\.\.\); got "acme\\n## Injected heading"$/],
+      ['environment', edgio, { environment: 'production\r::warning::x' }, /^input environment: a single value, without control characters .*got "production\\r::warning::x"$/],
+      ['service', (url: string, more: Record<string, string>) => ({ provider: 'fastly', token: 'fastly-security-token-0123', 'api-url': url, keys: 'k', ...more }), { service: 'SU1Z0isx\tPaozGVKXdv0eY' }, /^input service: a single value/],
+      ['pull-zone', (url: string, more: Record<string, string>) => ({ provider: 'bunny', token: 'bunny-security-key-0123456789', 'api-url': url, keys: 'k', ...more }), { 'pull-zone': '12\u2028345' }, /^input pull-zone: a single value.*got "12\\u2028345"$/],
+    ] as const
+  ).map(
+    ([name, base, more, pattern]): Row => ({
+      name: `a control character in ${name} is an input error`,
+      run: () => inputRow((url) => base(url, more)),
+      check: (run) => expectInputError(run, pattern),
+    }),
+  ),
+  ...(
+    [
+      ['api-url', (url: string) => cloudflare(url.replace('http://', 'http://user:s3cret-pass@'))],
+      ['base-url', (url: string) => cloudflare(url, { paths: '/a', 'base-url': 'https://user:s3cret-pass@example.com' })],
+      ['paths', (url: string) => cloudflare(url, { paths: 'https://user:s3cret-pass@example.com/a' })],
+      ['verify-urls', (url: string) => cloudflare(url, { verify: 'true', 'verify-urls': 'https://user:s3cret-pass@example.com/a' })],
+      ['paths-file', (url: string) => cloudflare(url, { paths: '', 'paths-file': 'urls.txt' })],
+    ] as const
+  ).map(
+    ([name, inputs]): Row => ({
+      name: `credentials in ${name}: an input error naming it, the password never shown`,
+      run: () => inputRow(inputs, { files: { 'urls.txt': 'https://example.com/ok\nhttps://user:s3cret-pass@example.com/a*b\n' }, secrets: ['s3cret-pass'] }),
+      check: (run) => expectInputError(run, new RegExp(`^input ${name}: a URL with a user name or password \\(https?://\\*\\*\\*@[^)]+\\) is not accepted`)),
+    }),
+  ),
+  {
+    name: 'an http:// api-url to another host is an input error (the token would go in clear text)',
+    run: () => inputRow(() => cloudflare('http://api.example.com/client/v4')),
+    check: (run) => expectInputError(run, /^input api-url: http:\/\/ would send the token in clear text; use https:\/\/, or http:\/\/ only to a loopback host \(localhost, 127\.0\.0\.0\/8, \[::1\]\)$/),
+  },
+  {
+    name: 'paths-file on /dev/zero: not a regular file (it hung past timeout before)',
+    run: () => inputRow((url) => cloudflare(url, { paths: '', 'paths-file': '/dev/zero', timeout: '5' })),
+    check: (run) => {
+      expectInputError(run, /^input paths-file: "\/dev\/zero": expected a regular file, and it is a device$/)
+      expect(run.durationMs).toBeLessThan(7_000)
+    },
+  },
+  {
+    name: 'paths-file on a FIFO no one writes to: not a regular file, at once',
+    run: () => inputRow((url) => cloudflare(url, { paths: '', 'paths-file': 'fifo', timeout: '5' }), { workspace: workspaceWith((dir) => execFileSync('mkfifo', [join(dir, 'fifo')])) }),
+    check: (run) => {
+      expectInputError(run, /^input paths-file: "fifo": expected a regular file, and it is a named pipe \(FIFO\)$/)
+      expect(run.durationMs).toBeLessThan(7_000)
+    },
+  },
+  {
+    name: 'paths-file over 64 MiB: an input error, not read',
+    run: () => inputRow((url) => cloudflare(url, { paths: '', 'paths-file': 'huge.txt' }), { workspace: workspaceWith((dir) => execFileSync('truncate', ['-s', '70M', join(dir, 'huge.txt')])) }),
+    check: (run) => expectInputError(run, /^input paths-file: "huge\.txt": the file is 73400320 bytes; at most 67108864 \(64 MiB\) are read$/),
+  },
+  {
+    name: 'paths-file with a 5 MB line holding a control character: the error quotes 100 characters, escaped',
+    run: () => inputRow((url) => cloudflare(url, { paths: '', 'paths-file': 'urls.txt' }), { files: { 'urls.txt': `https://example.com/${'a'.repeat(5_000_000)}\u001b[31m\n` } }),
+    check: (run) => expectInputError(run, /^input paths-file: "urls\.txt": items must not contain control characters \(tab, newline\.\.\.\), got "https:\/\/example\.com\/a{80}\.\.\."$/),
+  },
+  {
+    name: 'paths-file with a 5 MB item the provider refuses: its error quotes 100 characters',
+    run: () => inputRow((url) => cloudflare(url, { paths: '', 'paths-file': 'urls.txt' }), { files: { 'urls.txt': `https://example.com/${'*'.repeat(5_000_000)}x\n` } }),
+    check: (run) => expectInputError(run, /^input paths: a \* is allowed only at the very end.*got "https:\/\/example\.com\/\*{80}\.\.\."$/),
+  },
+]
+
 describe('security (issue 13)', () => {
   describe.each([
     ['1. workflow-command injection: no answer writes a line of its own', injection],
@@ -466,6 +564,7 @@ describe('security (issue 13)', () => {
     ["3. the runner's own limits", limits],
     ['4. secrets', secrets],
     ['5. clear errors', clearErrors],
+    ['4 and 5. careless inputs: an input error, nothing sent', inputErrors],
   ] as const)('%s', (_title, rows) => {
     it.each(rows.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
       row.check(await row.run())

@@ -36,8 +36,10 @@ describe('URLs with credentials', () => {
     expect(error ?? '').not.toMatch(/s3cret|p%40ss|p@ss|only-user/)
   })
 
-  it('names the parts to mask, as written and decoded', () => {
+  it('names what to mask: the password as written and decoded, or a user name without one', () => {
     expect(urlCredentials('http://:p%40ss@127.0.0.1/')).toEqual(['p%40ss', 'p@ss'])
+    expect(urlCredentials('https://user:pass@example.com/')).toEqual(['pass'])
+    expect(urlCredentials('https://ghp_token0123@example.com/')).toEqual(['ghp_token0123'])
     expect(urlCredentials('https://example.com/')).toEqual([])
   })
 })
@@ -78,11 +80,14 @@ describe('readListFileText', () => {
       },
       'expected a regular file, and it is a named pipe (FIFO)',
     ],
-    ['a missing file', () => join(dir, 'missing'), 'cannot read it (ENOENT)'],
   ])('refuses %s', (_name, path, expected) => {
     const started = performance.now()
     expect(readListFileText(path())).toEqual({ error: expected })
     expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  it('says why a file cannot be opened', () => {
+    expect(readListFileText(join(dir, 'missing'))).toEqual({ error: 'cannot read it (ENOENT)', code: 'ENOENT' })
   })
 
   it('refuses a file over 64 MiB without reading it', () => {

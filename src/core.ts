@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto'
 import { access, appendFile } from 'node:fs/promises'
 import { appendFileSync, constants, existsSync } from 'node:fs'
 import { EOL } from 'node:os'
+import { showControls, showControlsPerLine } from './visible.js'
 
 export function getInput(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim()
@@ -47,11 +48,11 @@ export function setFailed(message: string | Error): void {
 }
 
 export function debug(message: string): void {
-  issueCommand('debug', {}, message)
+  issueCommand('debug', {}, showControlsPerLine(message))
 }
 
 export function info(message: string): void {
-  process.stdout.write(message + EOL)
+  process.stdout.write(showControls(message) + EOL)
 }
 
 export function error(message: string | Error): void {
@@ -67,7 +68,7 @@ export function notice(message: string | Error): void {
 }
 
 export function startGroup(name: string): void {
-  issueCommand('group', {}, name)
+  issueCommand('group', {}, showControls(name))
 }
 
 export function endGroup(): void {
@@ -105,8 +106,14 @@ function issueCommand(command: string, properties: Record<string, string>, messa
   process.stdout.write(`::${command}${props}::${escapeData(message)}${EOL}`)
 }
 
+/**
+ * The log sink: every line the action writes goes through these functions, and each makes line
+ * breaks and control characters visible (src/visible.ts), so that no text from outside, even one
+ * a boundary missed, starts a line of its own and with it a workflow command. Annotations keep
+ * the action's own `\n` (they are sent as one command, the runner shows them as several lines).
+ */
 function messageText(message: string | Error): string {
-  return message instanceof Error ? message.toString() : message
+  return showControlsPerLine(message instanceof Error ? message.toString() : message)
 }
 
 function commandValue(value: unknown): string {

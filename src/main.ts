@@ -9,8 +9,9 @@ import type { Settings } from './inputs/settings.js'
 import { planBatches, type Plan } from './plan.js'
 import { loadProvider } from './providers/index.js'
 import type { ApiContext, Batch, BatchResult, Provider, Target } from './providers/provider.js'
-import { changesLine, failureMessage, logAfterPurge, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report/report.js'
+import { changesLine, failureMessage, logAfterPurge, logBatches, setOutputs, summaryMarkdown, writeResultFile, type DeployInfo, type RunReport } from './report/report.js'
 import { redact, registerSecret } from './secrets.js'
+import { quoteOutside } from './visible.js'
 import { afterPurgeWarnings } from './report/verify-report.js'
 import type { DeployAware } from './report/deploy-report.js'
 import { everythingErrors, everythingLine, everythingReason, everythingSettings, listedAsPurged } from './deploy/everything.js'
@@ -78,6 +79,7 @@ export async function run(): Promise<void> {
         : await verifyModule.verifyAndWarm({ settings, cacheStatus: provider.description.cacheStatus, batches, deadline: deadlineOf(job), log })
       logAfterPurge(report)
     }
+    report.resultFile = writeResultFile(report)
     setOutputs(report)
     await core.summary.addRaw(summaryMarkdown(report)).write()
 
@@ -101,6 +103,7 @@ async function readInputs(github: GithubContext, startedAt: number): Promise<Job
   registerSecret(raw.token ?? '')
   registerSecret(raw['github-token'] ?? '')
   const parsed = parseInputs(raw, { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(), env: process.env })
+  for (const secret of parsed.secrets) registerSecret(secret)
   if (!parsed.settings) throw new InputError(parsed.errors)
   const settings = parsed.settings
   const provider = await loadProvider(settings.provider)
@@ -149,6 +152,7 @@ async function readInputs(github: GithubContext, startedAt: number): Promise<Job
 async function addChangedFiles(job: Job, { module, request }: NonNullable<Job['changeRequest']>): Promise<Changes> {
   const changes = await module.findChanges(request, httpClient(job))
   core.info(redact(changesLine(changes)))
+  if (changes.unreadable) core.warning(redact(unreadableNamesWarning(changes.unreadable)))
   job.settings = { ...job.settings, paths: dedupe([...job.settings.paths, ...changes.mapping.targets]) }
   job.targets = job.provider.targets(job.settings)
   job.plan = planBatches(job.settings, job.provider, job.targets)
@@ -168,6 +172,12 @@ function switchToEverything(job: Job, changes: Changes | undefined): void {
   InputError.throwIfAny(job.plan.errors)
   job.deployAware.everything = { reason, targets: job.plan.batches.length }
   core.notice(redact(everythingLine(reason, job.plan.batches.length)))
+}
+
+function unreadableNamesWarning(names: string[]): string {
+  const shown = names.slice(0, 20).map((name) => quoteOutside(name, 200))
+  const more = names.length > shown.length ? ` and ${names.length - shown.length} more (see the summary)` : ''
+  return `changed-since: ${names.length} changed file ${names.length === 1 ? 'name is' : 'names are'} not valid UTF-8, so the URL to purge is unknown: not purged, listed as unmapped: ${shown.join(', ')}${more}`
 }
 
 interface Sent {

@@ -5,6 +5,7 @@ import { header, isRetryableStatus, type Answer, type HttpClient } from '../http
 import type { Settings } from '../inputs/settings.js'
 import { dedupe } from '../inputs/lists.js'
 import { findLastSuccess, type BaseRun } from './last-success.js'
+import { quoteOutside, showControls } from '../visible.js'
 import { mapFiles, parsePathMap, type MappedFiles, type PathRule } from './path-map.js'
 
 /**
@@ -61,6 +62,8 @@ export interface Changes {
   mapping: MappedFiles
   /** For `last-success`: the run whose head commit is the base. */
   baseRun?: BaseRun
+  /** Changed files whose names are not valid UTF-8, escaped: listed as unmapped, with a warning. */
+  unreadable?: string[]
 }
 
 /** GitHub lists at most this many files for one comparison, and says nothing when it stops. */
@@ -213,7 +216,7 @@ export async function findChanges(request: ChangeRequest, http: HttpClient): Pro
     (file): ChangedFile => ({ path: file.filename, status: file.status, ...(file.previous_filename !== undefined ? { previousPath: file.previous_filename } : {}) }),
   )
   if (reason !== undefined) {
-    const fromGit = await gitChangedFiles(request.workspace, answer.base_commit.sha, request.head)
+    const fromGit = await gitChangedFiles(request.workspace, answer.base_commit.sha, request.head, http.deadline)
     if ('unavailable' in fromGit) {
       throw new Error(
         `changed-since: cannot list every file changed between ${base} and ${request.head.slice(0, 7)}: ${reason}. ` +
@@ -223,6 +226,13 @@ export async function findChanges(request: ChangeRequest, http: HttpClient): Pro
     }
     files = fromGit.files
   }
+  // A name that is not valid UTF-8 cannot be mapped to the right URL: it is listed, not guessed.
+  const paths = changedPaths(files)
+  const unreadable = paths.filter((path) => !isReadableName(path))
+  const mapping = mapFiles(
+    paths.filter((path) => isReadableName(path)),
+    request.rules,
+  )
   return {
     base,
     baseReason,
@@ -232,7 +242,8 @@ export async function findChanges(request: ChangeRequest, http: HttpClient): Pro
     files,
     source: reason === undefined ? 'compare API' : 'git diff',
     ...(reason !== undefined ? { fallbackReason: reason } : {}),
-    mapping: mapFiles(changedPaths(files), request.rules),
+    mapping: { ...mapping, unmapped: [...mapping.unmapped, ...unreadable] },
+    ...(unreadable.length > 0 ? { unreadable } : {}),
     ...(baseRun ? { baseRun } : {}),
   }
 }
@@ -249,9 +260,20 @@ async function resolveBase(github: GitHubClient, request: ChangeRequest): Promis
   return { base: run.sha, baseReason: `the head of run ${name}, the last successful run of this workflow on ${branch}`, baseRun: run }
 }
 
+/**
+ * Whether a changed file's name is known exactly: not with U+FFFD (GitHub's answer replaced
+ * bytes that are not UTF-8) nor with the `\xNN` escapes this action gives such bytes from git.
+ */
+function isReadableName(path: string): boolean {
+  return !path.includes('\uFFFD') && !path.startsWith(unreadableMark)
+}
+
+/** Starts the escaped name of a file whose name is not valid UTF-8 (from git). */
+const unreadableMark = '(not UTF-8) '
+
 async function githubClient(request: ChangeRequest, http: HttpClient): Promise<GitHubClient> {
   const { getOctokit } = await import('@actions/github')
-  return getOctokit(request.token, { baseUrl: request.apiUrl, request: { fetch: fetchThrough(http) } })
+  return getOctokit(request.token, { baseUrl: request.apiUrl, request: { fetch: fetchThrough(http, request.apiUrl) } })
 }
 
 /** Every page of the comparison: the files come on the first, the commits on all. */
@@ -274,8 +296,36 @@ export async function compare(github: GitHubClient, request: Pick<ChangeRequest,
   }
   const [first] = pages
   if (!first) throw new Error(`changed-since: GitHub answered no comparison for ${basehead}`)
+  const call = `GET /repos/${request.owner}/${request.repo}/compare/${basehead}`
+  for (const page of pages) {
+    const missing = missingFromComparison(page, page === first)
+    if (missing) throw new Error(`changed-since: GitHub's answer to ${call} is not a comparison: ${missing}. Nothing was purged.`)
+  }
   const files = pages.flatMap((page) => page.files ?? [])
   return { ...first, total_commits: first.total_commits ?? commits, ...(first.files !== undefined ? { files } : {}) }
+}
+
+/** What a page of the compare answer lacks that this action reads, if anything. */
+function missingFromComparison(page: unknown, first: boolean): string | undefined {
+  if (typeof page !== 'object' || page === null || Array.isArray(page)) return 'the answer is not a JSON object'
+  const answer = page as Record<string, unknown>
+  if (first) {
+    const sha = (answer.base_commit as { sha?: unknown } | null | undefined)?.sha
+    if (typeof sha !== 'string' || !shaPattern.test(sha)) return 'base_commit.sha (a commit SHA) is missing'
+    if (typeof answer.status !== 'string') return 'status is missing'
+    for (const name of ['ahead_by', 'behind_by']) if (typeof answer[name] !== 'number') return `${name} (a number) is missing`
+    if (answer.total_commits !== undefined && typeof answer.total_commits !== 'number') return 'total_commits is not a number'
+  }
+  if (answer.commits !== undefined && !Array.isArray(answer.commits)) return 'commits is not a list'
+  if (answer.files === undefined) return undefined
+  if (!Array.isArray(answer.files)) return 'files is not a list'
+  for (const [index, file] of (answer.files as unknown[]).entries()) {
+    const entry = (typeof file === 'object' && file !== null ? file : {}) as Record<string, unknown>
+    if (typeof entry.filename !== 'string') return `files[${index}].filename is missing`
+    if (typeof entry.status !== 'string') return `files[${index}].status is missing`
+    if (entry.previous_filename !== undefined && typeof entry.previous_filename !== 'string') return `files[${index}].previous_filename is not a string`
+  }
+  return undefined
 }
 
 /** The release before the current one; pages of releases are read until one is older than it. */
@@ -284,6 +334,8 @@ export async function previousReleaseTag(github: GitHubClient, request: Pick<Cha
   try {
     const parameters = { owner: request.owner, repo: request.repo, per_page: 100 }
     for await (const response of github.paginate.iterator(github.rest.repos.listReleases, parameters)) {
+      const missing = missingFromReleases(response.data)
+      if (missing) throw new Error(`GitHub's answer to GET /repos/${request.owner}/${request.repo}/releases is not a list of releases: ${missing}`)
       releases.push(...response.data)
       // Releases come newest first: once one older than the current is in, the previous is too.
       if (previousRelease(response.data, current)) break
@@ -303,10 +355,21 @@ export async function previousReleaseTag(github: GitHubClient, request: Pick<Cha
   return previous.tag_name
 }
 
+function missingFromReleases(data: unknown): string | undefined {
+  if (!Array.isArray(data)) return 'the answer is not a JSON list'
+  for (const [index, release] of (data as unknown[]).entries()) {
+    const entry = (typeof release === 'object' && release !== null ? release : {}) as Record<string, unknown>
+    if (typeof entry.id !== 'number') return `[${index}].id is missing`
+    if (typeof entry.tag_name !== 'string') return `[${index}].tag_name is missing`
+    if (typeof entry.created_at !== 'string') return `[${index}].created_at is missing`
+  }
+  return undefined
+}
+
 /** GitHub's own message, with what its status usually means here. */
 function githubError(error: unknown, notFoundMeans: string): string {
   const { status, response, message } = error as { status?: number; response?: { data?: { message?: unknown } }; message?: string }
-  const said = typeof response?.data?.message === 'string' ? response.data.message : (message ?? String(error))
+  const said = showControls(typeof response?.data?.message === 'string' ? response.data.message : (message ?? String(error)))
   if (response === undefined) return said
   const hint =
     status === 404
@@ -319,13 +382,20 @@ function githubError(error: unknown, notFoundMeans: string): string {
 
 /**
  * Octokit's requests through the action's HttpClient: the same retries, Retry-After, timeouts,
- * deadline and proxy settings as every other call of the step.
+ * deadline and proxy settings as every other call of the step. Only to `apiUrl`'s origin: a
+ * `Link` to the next page elsewhere is an error, so the token never goes to another host
+ * (Octokit's paginate would follow it, token and all).
  */
-export function fetchThrough(http: HttpClient): typeof fetch {
+export function fetchThrough(http: HttpClient, apiUrl: string): typeof fetch {
+  const origin = URL.parse(apiUrl)?.origin
   return async (input, init) => {
     const url = input instanceof Request ? input.url : String(input)
     const method = (init?.method ?? 'GET').toUpperCase()
-    if (method !== 'GET') throw new Error(`only GET requests are expected, got ${method} ${url}`)
+    if (method !== 'GET') throw new Error(`only GET requests are expected, got ${method} ${showControls(url)}`)
+    const target = URL.parse(url)
+    if (!target || target.origin !== origin) {
+      throw new Error(`GitHub's answer links the next page to ${quoteOutside(target?.origin ?? url)}, not to GITHUB_API_URL (${origin ?? apiUrl}); it was not followed, and the token was not sent there`)
+    }
     let final: Answer | undefined
     const { verdict } = await http.send({ url, method: 'GET', headers: Object.fromEntries(new Headers(init?.headers).entries()) }, (answer) => {
       final = answer
@@ -348,47 +418,72 @@ export function fetchThrough(http: HttpClient): typeof fetch {
  * The files that differ between the two commits' trees, from the checkout in the workspace:
  * `git diff --name-status`, renames as a removal and an addition (both paths count).
  */
-export async function gitChangedFiles(workspace: string, base: string, head: string): Promise<{ files: ChangedFile[] } | { unavailable: string }> {
+export async function gitChangedFiles(workspace: string, base: string, head: string, deadline = Infinity): Promise<{ files: ChangedFile[] } | { unavailable: string }> {
   for (const commit of [base, head]) {
     if (!shaPattern.test(commit)) return { unavailable: `${JSON.stringify(commit)} is not a commit SHA` }
-    const found = await git(workspace, ['cat-file', '-e', `${commit}^{commit}`])
+    const found = await git(workspace, ['cat-file', '-e', `${commit}^{commit}`], deadline)
     if ('error' in found) {
       if (found.missingGit) return { unavailable: 'git is not installed on this runner' }
-      const isRepository = await git(workspace, ['rev-parse', '--git-dir'])
+      if (found.timedOut) return { unavailable: found.error }
+      const isRepository = await git(workspace, ['rev-parse', '--git-dir'], deadline)
       if ('error' in isRepository) return { unavailable: `${workspace} is not a git checkout` }
       return { unavailable: `the checkout in ${workspace} does not have commit ${commit.slice(0, 7)} (a shallow clone?)` }
     }
   }
-  const diff = await git(workspace, ['diff', '--name-status', '-z', '--no-renames', '--no-color', '--no-ext-diff', base, head, '--'])
-  if ('error' in diff) return { unavailable: `git diff failed: ${diff.error}` }
+  const diff = await git(workspace, ['diff', '--name-status', '-z', '--no-renames', '--no-color', '--no-ext-diff', base, head, '--'], deadline)
+  if ('error' in diff) return { unavailable: `git diff failed: ${showControls(diff.error)}` }
   return { files: parseNameStatus(diff.stdout) }
 }
 
 const gitStatuses: Record<string, string> = { A: 'added', M: 'modified', D: 'removed', T: 'changed' }
 
-/** `git diff --name-status -z` (without renames): status and path, each ended by NUL. */
-export function parseNameStatus(output: string): ChangedFile[] {
-  const fields = output.split('\0')
+/**
+ * `git diff --name-status -z` (without renames): status and path, each ended by NUL. Read as
+ * bytes: a name that is not valid UTF-8 is kept, escaped and marked, never turned into U+FFFD.
+ */
+export function parseNameStatus(output: Buffer | string): ChangedFile[] {
+  const bytes = typeof output === 'string' ? Buffer.from(output) : output
+  const fields: Buffer[] = []
+  for (let start = 0; start < bytes.length; ) {
+    const end = bytes.indexOf(0, start)
+    fields.push(bytes.subarray(start, end === -1 ? bytes.length : end))
+    start = end === -1 ? bytes.length : end + 1
+  }
   const files: ChangedFile[] = []
   for (let index = 0; index + 1 < fields.length; index += 2) {
-    const status = fields[index] ?? ''
-    const path = fields[index + 1] ?? ''
+    const status = fields[index]?.toString('latin1') ?? ''
+    const path = decodeName(fields[index + 1] ?? Buffer.alloc(0))
     if (path !== '') files.push({ path, status: gitStatuses[status.charAt(0)] ?? 'changed' })
   }
   return files
 }
 
-function git(workspace: string, args: string[]): Promise<{ stdout: string } | { error: string; missingGit: boolean }> {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+function decodeName(bytes: Buffer): string {
+  try {
+    return strictUtf8.decode(bytes)
+  } catch {
+    const escaped = [...bytes].map((byte) => (byte >= 0x20 && byte < 0x7f && byte !== 0x5c ? String.fromCharCode(byte) : `\\x${byte.toString(16).padStart(2, '0')}`))
+    return `${unreadableMark}${escaped.join('')}`
+  }
+}
+
+function git(workspace: string, args: string[], deadline: number): Promise<{ stdout: Buffer } | { error: string; missingGit: boolean; timedOut?: true }> {
+  const remainingMs = deadline - Date.now()
+  if (remainingMs <= 0) return Promise.resolve({ error: 'the timeout ran out before git could run', missingGit: false, timedOut: true })
   return new Promise((resolve) => {
     execFile(
       'git',
       ['-C', workspace, ...args],
-      // A read: no optional locks, never a prompt.
-      { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' } },
+      // A read: no optional locks, never a prompt. Bytes: file names need not be UTF-8.
+      // Killed at the step's deadline, like every request: a huge diff cannot outlive timeout.
+      { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024, ...(Number.isFinite(remainingMs) ? { timeout: Math.ceil(remainingMs) } : {}), env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' } },
       (error, stdout, stderr) => {
         if (!error) return resolve({ stdout })
         const missingGit = (error as NodeJS.ErrnoException).code === 'ENOENT'
-        resolve({ error: stderr.trim() || error.message, missingGit })
+        if (error.killed) return resolve({ error: 'the timeout ran out while git was running', missingGit, timedOut: true })
+        resolve({ error: stderr.toString('utf8').trim() || error.message, missingGit })
       },
     )
   })

@@ -1,11 +1,12 @@
-import picomatch from 'picomatch'
 import { dedupe, quote } from '../inputs/lists.js'
+import { compileGlob, type Glob } from './glob.js'
 
 /**
  * `path-map`: rules that turn repository files into URLs (or paths) to purge, one a line,
- * `<glob> => <target>`. picomatch does the matching; the target's `*` and `**` are filled, in
- * order, with what the glob's own `*` and `**` matched. The target `@all` purges everything when
- * such a file changed (a layout every page uses). Pure.
+ * `<glob> => <target>`. glob.ts does the matching, in time linear in the file name (the names
+ * come from pull requests); the target's `*` and `**` are filled, in order, with what the glob's
+ * own `*` and `**` matched. The target `@all` purges everything when such a file changed (a
+ * layout every page uses). Pure.
  */
 
 export interface PathRule {
@@ -16,9 +17,7 @@ export interface PathRule {
   target: TargetPart[] | undefined
   /** `@all`: a matching file makes the purge a purge of everything. */
   everything?: true
-  matcher: RegExp
-  /** Regex group numbers of the glob's `*` and `**`, in order. */
-  wildcardGroups: number[]
+  matcher: Glob
 }
 
 /** A target template: literal text, and the places the captures go. */
@@ -45,9 +44,6 @@ export interface MappedFiles {
 /** The target that means "purge everything". */
 export const everythingTarget = '@all'
 
-// Repository paths always use `/`, on every runner; dotfiles are files like any other.
-const globOptions = { dot: true, capture: true, windows: false } as const
-
 export function parsePathMap(text: string): { rules: PathRule[]; errors: string[] } {
   const rules: PathRule[] = []
   const errors: string[] = []
@@ -68,25 +64,20 @@ function parseRule(line: string, lineNumber: number): PathRule | { error: string
   if (arrow === -1 || glob === '' || targetText === '') {
     return { error: `expected "<glob> => <target>" (e.g. "public/** => https://example.com/**") or "<glob> => !", got ${quote(line)}` }
   }
-  let matcher: RegExp
-  try {
-    matcher = picomatch.makeRe(glob, globOptions)
-  } catch (error) {
-    return { error: `${quote(glob)} is not a glob picomatch can read (${error instanceof Error ? error.message : String(error)})` }
-  }
-  const wildcardGroups = findWildcardGroups(matcher)
-  const rule = { line: lineNumber, glob, matcher, wildcardGroups: wildcardGroups ?? [] }
+  const matcher = compileGlob(glob)
+  if ('error' in matcher) return { error: `${quote(glob)} is not a glob this action reads: ${matcher.error}` }
+  const rule = { line: lineNumber, glob, matcher }
   if (targetText === '!') return { ...rule, target: undefined }
   if (targetText.toLowerCase() === everythingTarget) return { ...rule, target: [], everything: true }
   if (targetText.startsWith('@')) return { error: `${quote(targetText)} is not a target; the one special target is ${everythingTarget} (purge everything)` }
 
   const target = parseTarget(targetText)
   const wanted = target.filter((part) => typeof part !== 'string').length
-  if (wanted > 0 && wildcardGroups === undefined) {
+  if (wanted > 0 && matcher.captures === undefined) {
     return { error: `the captures of ${quote(glob)} cannot be told apart; use * and ** with plain text in a glob whose target has * or **, or write \\* for a literal *` }
   }
-  if (wanted > rule.wildcardGroups.length) {
-    const has = rule.wildcardGroups.length
+  if (wanted > (matcher.captures ?? 0)) {
+    const has = matcher.captures ?? 0
     return {
       error: `the target ${quote(targetText)} has ${wanted} * or ** but the glob ${quote(glob)} captures ${has === 0 ? 'nothing' : `only ${has}`} (they carry over in order); write \\* for a literal * (a provider wildcard)`,
     }
@@ -127,8 +118,8 @@ export function mapFiles(files: readonly string[], rules: readonly PathRule[]): 
     let dropped = false
     let mappedToEverything = false
     for (const rule of rules) {
-      const match = rule.matcher.exec(file)
-      if (!match) continue
+      const captures = rule.matcher.match(file)
+      if (!captures) continue
       if (rule.target === undefined) {
         dropped = true
         break
@@ -138,7 +129,6 @@ export function mapFiles(files: readonly string[], rules: readonly PathRule[]): 
         mappedToEverything = true
         continue
       }
-      const captures = rule.wildcardGroups.map((group) => match[group] ?? '')
       targets.push(renderTarget(rule.target, captures))
     }
     if (targets.length > 0 || mappedToEverything) mapped.push({ file, targets: mappedToEverything ? [everythingTarget, ...dedupe(targets)] : dedupe(targets) })
@@ -175,55 +165,4 @@ export function encodePath(path: string): string {
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(/%(24|26|2B|2C|3A|3B|3D|40)/g, (escape) => decodeURIComponent(escape)).replace(/\*/g, '%2A'))
     .join('/')
-}
-
-/**
- * The regex group numbers of the glob's `*` and `**`: picomatch also makes groups of braces,
- * brackets and extglobs, so each group is told by its text, compared with the group picomatch
- * makes for a lone `*` and `**`. Undefined when the regex cannot be read that way.
- */
-function findWildcardGroups(matcher: RegExp): number[] | undefined {
-  const groups = capturingGroups(matcher.source)
-  if (groups === undefined || groups.length !== countGroups(matcher)) return undefined
-  const wildcards = wildcardTexts()
-  return groups.flatMap((text, index) => (wildcards.has(text) ? [index + 1] : []))
-}
-
-let wildcardTextCache: Set<string> | undefined
-function wildcardTexts(): Set<string> {
-  wildcardTextCache ??= new Set(
-    ['x/*', 'x/**', 'x/**/y', '**/y'].flatMap((probe) => capturingGroups(picomatch.makeRe(probe, globOptions).source)?.slice(0, 1) ?? []),
-  )
-  return wildcardTextCache
-}
-
-/** The text of every capturing group of a regex source, in the order they open. */
-function capturingGroups(source: string): string[] | undefined {
-  const starts: number[] = []
-  const ends: (number | undefined)[] = []
-  const open: (number | undefined)[] = []
-  let inClass = false
-  for (let index = 0; index < source.length; index++) {
-    const character = source[index]
-    if (character === '\\') index++
-    else if (inClass) inClass = character !== ']'
-    else if (character === '[') inClass = true
-    else if (character === '(') {
-      if (source[index + 1] === '?') open.push(undefined)
-      else {
-        open.push(starts.length)
-        starts.push(index)
-        ends.push(undefined)
-      }
-    } else if (character === ')') {
-      const group = open.pop()
-      if (group !== undefined) ends[group] = index + 1
-    }
-  }
-  if (ends.some((end) => end === undefined)) return undefined
-  return starts.map((start, group) => source.slice(start, ends[group]))
-}
-
-function countGroups(matcher: RegExp): number {
-  return (new RegExp(`${matcher.source}|`).exec('')?.length ?? 1) - 1
 }

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici'
 import { errorMessage } from '../errors.js'
+import { showControls } from '../visible.js'
 import { LearnedPace } from './learned-pace.js'
 import { TokenBucket, type PaceRate } from './pace.js'
 
@@ -15,8 +16,14 @@ import { TokenBucket, type PaceRate } from './pace.js'
 export interface Answer {
   status: number
   headers: Record<string, string | string[] | undefined>
+  /** At most `maxAnswerBytes` of the body, as text. */
   body: string
+  /** True when the body was longer and the rest was dropped unread. */
+  truncated?: true
 }
+
+/** No API answer this action reads is near this; a longer one is cut here, so none can fill the memory or stall the step. */
+export const maxAnswerBytes = 1024 * 1024
 
 export interface HttpRequest {
   url: string
@@ -125,7 +132,7 @@ export class HttpClient {
       const signed = req.sign ? await req.sign(req) : req
       const result = await this.attempt(signed, Math.min(this.requestTimeoutMs, remainingMs))
       if ('status' in result) this.learnedPace.answered(result.status, sentAt, this.now())
-      const verdict: Verdict = 'status' in result ? readOrFail(read, result) : { ok: false, retryable: true, ...result }
+      const verdict: Verdict = visibleVerdict('status' in result ? readOrFail(read, result) : { ok: false, retryable: true, ...result })
       if (verdict.ok) return { verdict: verdict as V, attempts }
 
       const retryable = verdict.retryable ?? ('status' in result && isRetryableStatus(result.status))
@@ -171,7 +178,8 @@ export class HttpClient {
   private async attempt(req: HttpRequest, timeoutMs: number): Promise<Answer | { error: string; unreachable?: true }> {
     const { request, EnvHttpProxyAgent } = await loadUndici()
     this.dispatcher ??= new EnvHttpProxyAgent()
-    const signal = AbortSignal.timeout(timeoutMs)
+    // Loading undici (first request) and signing took time too: the deadline still holds.
+    const signal = AbortSignal.timeout(Math.max(1, Math.min(timeoutMs, this.deadline - this.now())))
     try {
       const response = await request(req.url, {
         method: req.method,
@@ -181,8 +189,8 @@ export class HttpClient {
         signal,
       })
       // The same signal bounds the body, so an answer that trickles in still times out.
-      const body = await readAnswerBody(response.body, req.answerBody ?? 'text', req.maxBodyBytes)
-      return { status: response.statusCode, headers: response.headers, body }
+      const { text, truncated } = await readAnswerBody(response.body, req.answerBody ?? 'text', Math.min(req.maxBodyBytes ?? maxAnswerBytes, maxAnswerBytes))
+      return { status: response.statusCode, headers: response.headers, body: text, ...(truncated ? { truncated } : {}) }
     } catch (error) {
       if (signal.aborted) return { error: `no complete answer within ${formatSeconds(timeoutMs)} from ${hostOf(req.url)}` }
       const message = `${networkErrorMessage(error)} (${hostOf(req.url)})`
@@ -191,28 +199,39 @@ export class HttpClient {
   }
 }
 
-async function readAnswerBody(body: Dispatcher.ResponseData['body'], mode: 'text' | 'drain' | 'skip', maxBytes?: number): Promise<string> {
-  if (mode === 'text' && maxBytes !== undefined) return readCapped(body, maxBytes)
-  if (mode === 'text') return body.text()
+async function readAnswerBody(body: Dispatcher.ResponseData['body'], mode: 'text' | 'drain' | 'skip', maxBytes: number): Promise<{ text: string; truncated?: true }> {
+  if (mode === 'text') return readCapped(body, maxBytes)
   if (mode === 'skip') {
     await body.dump({ limit: 64 * 1024 })
-    return ''
+    return { text: '' }
   }
   for await (const chunk of body) void chunk
-  return ''
+  return { text: '' }
 }
 
-/** The first `maxBytes` of a body as UTF-8 text; the rest is never read (the connection is closed). */
-async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
+/** The first `limit` bytes as text; past them the connection is closed rather than read on. */
+async function readCapped(body: Dispatcher.ResponseData['body'], limit: number): Promise<{ text: string; truncated?: true }> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of body as AsyncIterable<Buffer>) {
-    chunks.push(chunk.subarray(0, maxBytes - size))
-    size += Math.min(chunk.length, maxBytes - size)
-    if (size >= maxBytes) break
+    const room = limit - size
+    chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk)
+    size += Math.min(chunk.length, room)
+    if (chunk.length > room) {
+      body.destroy()
+      return { text: new TextDecoder().decode(Buffer.concat(chunks, size)), truncated: true }
+    }
   }
-  if (size >= maxBytes) body.destroy()
-  return Buffer.concat(chunks).toString('utf8')
+  return { text: new TextDecoder().decode(Buffer.concat(chunks, size)) }
+}
+
+/** Answers are outside text: whatever a reader took from one (an error, ids, a status) is made log-safe here, for every API. */
+function visibleVerdict(verdict: Verdict): Verdict {
+  const fields = verdict as Record<string, unknown>
+  const visible: Record<string, unknown> = { ...fields }
+  for (const name of ['error', 'id', 'detail']) if (typeof fields[name] === 'string') visible[name] = showControls(fields[name])
+  if (Array.isArray(fields.ids)) visible.ids = fields.ids.map((id: unknown) => (typeof id === 'string' ? showControls(id) : id))
+  return visible as Verdict
 }
 
 function readOrFail<V extends Verdict>(read: (answer: Answer) => V, answer: Answer): Verdict {
@@ -283,8 +302,29 @@ export async function mapConcurrent<T, R>(items: readonly T[], limit: number, wo
 
 /** A short, single-line rendering of an answer body for error messages (an HTML page's title). */
 export function bodySnippet(body: string): string {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]
-  const text = (title?.trim() ? title : body).replace(/\s+/g, ' ').trim()
+  const title = htmlTitle(body)
+  const text = showControls((title?.trim() ? title : body.trimStart().slice(0, 4096)).replace(/\s+/g, ' ').trim())
   if (text === '') return '(empty body)'
   return text.length > 300 ? `${text.slice(0, 300)}...` : text
+}
+
+/**
+ * What `/<title[^>]*>([^<]*)<\/title>/i` finds, in one pass: the regex retries `[^>]*` from every
+ * `<title`, which is quadratic on a body made of them (600 KB of `<title` took 40 s).
+ */
+export function htmlTitle(body: string): string | undefined {
+  // ASCII letters only, so that every index still points into `body`.
+  const lower = body.replace(/[A-Z]/g, (letter) => letter.toLowerCase())
+  let from = 0
+  for (;;) {
+    const start = lower.indexOf('<title', from)
+    if (start === -1) return undefined
+    const open = lower.indexOf('>', start + 6)
+    if (open === -1) return undefined
+    const close = lower.indexOf('<', open + 1)
+    if (close === -1) return undefined
+    if (lower.startsWith('</title>', close)) return body.slice(open + 1, close)
+    // Every `<title` before `close` would find the same `>` and `<`: go on after it.
+    from = close
+  }
 }

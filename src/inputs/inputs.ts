@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import * as z from 'zod/mini'
+import { readListFileText, urlCredentials, urlCredentialsProblem } from './input-checks.js'
 import { parseList } from './lists.js'
-import { boolean, expressionDefault, httpUrl, list, oneOf, optionalBoolean, siteUrlList, text, verifyMode, wholeNumber } from './schemas.js'
+import { apiUrl, boolean, expressionDefault, list, multiLineText, oneOf, optionalBoolean, siteUrlList, text, verifyMode, wholeNumber } from './schemas.js'
 import type { CommonSettings, Settings } from './settings.js'
 
 export type { Settings } from './settings.js'
@@ -32,7 +32,7 @@ interface CommonInput {
 // action.yml, and of the error lines.
 const commonFirst = {
   provider: { schema: oneOf(providerNames) },
-  token: { schema: text },
+  token: { schema: multiLineText },
   paths: { schema: list },
   keys: { schema: list, for: 'tags' },
   'paths-file': { schema: text },
@@ -43,7 +43,7 @@ const commonFirst = {
 const commonLast = {
   soft: { schema: optionalBoolean, for: 'soft' },
   wait: { schema: boolean('false'), default: 'false', for: 'wait' },
-  'api-url': { schema: httpUrl },
+  'api-url': { schema: apiUrl },
   'dry-run': { schema: boolean('false'), default: 'false' },
   'batch-size': { schema: wholeNumber(1, 100_000) },
   timeout: { schema: z.prefault(wholeNumber(1, 21_600), '300'), default: '300' },
@@ -129,6 +129,8 @@ export interface ParseOptions {
 export interface ParsedInputs {
   settings: Settings | undefined
   errors: string[]
+  /** User names and passwords found in URL inputs: masked before the errors (which never show them) are reported. */
+  secrets: string[]
 }
 
 /**
@@ -156,6 +158,7 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
   if (!given('provider')) errors.unshift(`input provider: required; expected one of ${providerNames.join(', ')}`)
 
   const lists = { paths: common.paths ?? [], keys: common.keys ?? [] }
+  const urlItems: [string, string[]][] = [['paths', lists.paths]]
   for (const [fileInput, listInput] of Object.entries(listFiles)) {
     const path = common[fileInput as keyof typeof listFiles]
     if (!path) continue
@@ -163,7 +166,13 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
     if ('error' in result) errors.push(`input ${fileInput}: ${result.error}`)
     // Both lists are deduplicated already: with nothing in the input itself, the file's list is it.
     else lists[listInput] = lists[listInput].length === 0 ? result.items : [...new Set([...lists[listInput], ...result.items])]
+    if (listInput === 'paths' && 'items' in result) urlItems.push([fileInput, result.items])
   }
+  for (const [name, items] of urlItems) {
+    const problem = items.map(urlCredentialsProblem).find((each) => each !== undefined)
+    if (problem) errors.push(`input ${name}: ${problem}`)
+  }
+  const secrets = [raw['api-url'] ?? '', raw['base-url'] ?? '', ...(raw['verify-urls'] ?? '').split(/[\s,"[\]]+/), ...urlItems.flatMap(([, items]) => items)].flatMap(urlCredentials)
 
   if (provider) errors.push(...providerErrors(provider, raw, given, common['dry-run'] ?? false))
 
@@ -199,7 +208,7 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
     )
   }
 
-  if (!provider) return { settings: undefined, errors }
+  if (!provider) return { settings: undefined, errors, secrets }
   const settings: CommonSettings = {
     provider,
     token: common.token ?? '',
@@ -232,7 +241,7 @@ export function parseInputs(raw: RawInputs, options: ParseOptions): ParsedInputs
   const own = Object.fromEntries(
     Object.entries(descriptions[provider].inputs).map(([field, input]) => [field, input.input in values ? values[input.input] : input.schema.safeParse(undefined).data]),
   )
-  return { errors, settings: { ...settings, ...own } }
+  return { errors, secrets, settings: { ...settings, ...own } }
 }
 
 /** Inputs given to a provider they are not for, its required inputs missing, and its token rule. */
@@ -261,13 +270,23 @@ function providerErrors(provider: ProviderName, raw: RawInputs, given: (name: In
 function readListFile(path: string, options: ParseOptions): { items: string[] } | { error: string } {
   const fullPath = isAbsolute(path) ? path : resolve(options.workspace, path)
   let content: string
-  try {
-    content = (options.readFile ?? ((file: string) => readFileSync(file, 'utf8')))(fullPath)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-    return { error: `cannot read ${JSON.stringify(path)} (${code}); expected a file in the workspace with one item a line or a JSON array` }
+  if (options.readFile) {
+    try {
+      content = options.readFile(fullPath)
+    } catch (error) {
+      return { error: cannotRead(path, (error as NodeJS.ErrnoException).code ?? 'unreadable') }
+    }
+  } else {
+    // A regular file of at most 64 MiB: a FIFO or /dev/zero once hung the step past its timeout.
+    const read = readListFileText(fullPath)
+    if ('error' in read) return { error: read.code ? cannotRead(path, read.code) : `${JSON.stringify(path)}: ${read.error}` }
+    content = read.text
   }
   const result = parseList(content)
   return 'error' in result ? { error: `${JSON.stringify(path)}: ${result.error}` } : result
+}
+
+function cannotRead(path: string, code: string): string {
+  return `cannot read ${JSON.stringify(path)} (${code}); expected a file in the workspace with one item a line or a JSON array`
 }
 

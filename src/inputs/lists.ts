@@ -45,7 +45,7 @@ const controlCharacter = /[\u0000-\u001f\u007f]/
 
 function checkItems(items: string[]): ListResult {
   const bad = items.find((item) => controlCharacter.test(item))
-  if (bad !== undefined) return { error: `items must not contain control characters (tab, newline...), got ${JSON.stringify(bad)}` }
+  if (bad !== undefined) return { error: `items must not contain control characters (tab, newline...), got ${quote(bad)}` }
   return { items: dedupe(items) }
 }
 
@@ -53,9 +53,12 @@ export function dedupe<T>(items: Iterable<T>): T[] {
   return [...new Set(items)]
 }
 
-/** An item as error messages show it: quoted, and cut short when long. */
+/**
+ * An item as error messages show it: quoted, at most 100 characters (a list file may hold a
+ * 5 MB line), control characters and line separators escaped.
+ */
 export function quote(value: string): string {
-  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value)
+  return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}...` : value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 }
 
 /** `text` parsed, when it is an http(s) URL with a host; undefined otherwise. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { controlCharacterProblem, plainHttpProblem, urlCredentialsProblem } from './input-checks.js'
 import { parseHttpUrl, parseList } from './lists.js'
 
 /**
@@ -24,7 +25,14 @@ function input<T>(convert: (value: string, ctx: Context) => T) {
   return z.pipe(z.string(), z.transform(convert))
 }
 
-export const text = input((value) => value.trim())
+/** A one-line value (a team, a service ID...): a newline in it would start a line of the log or the summary. */
+export const text = input((value, ctx) => {
+  const problem = controlCharacterProblem(value.trim())
+  return problem ? fail(ctx, problem) : value.trim()
+})
+
+/** A value that may span lines: the token (an Akamai `.edgerc` section is several). */
+export const multiLineText = input((value) => value.trim())
 
 export const list = input((value, ctx) => {
   const result = parseList(value)
@@ -62,15 +70,28 @@ export function oneOf<T extends string>(values: readonly T[]) {
 
 export const httpUrl = input((value, ctx) => {
   const trimmed = value.trim()
+  const problem = controlCharacterProblem(trimmed) ?? urlCredentialsProblem(trimmed)
+  if (problem) return fail(ctx, problem)
   if (parseHttpUrl(trimmed)) return trimmed.replace(/\/+$/, '')
   return fail(ctx, `expected an http(s) URL such as https://api.example.com, got ${JSON.stringify(value)}`)
 })
+
+/** The API's URL, where the token goes: https, or http only to this machine. */
+export const apiUrl = z.pipe(
+  httpUrl,
+  z.transform((url: string, ctx) => {
+    const problem = plainHttpProblem(url)
+    return problem ? fail(ctx, problem) : url
+  }),
+)
 
 /** A list of absolute http(s) URLs (no wildcard): pages to request on the purged site. */
 export const siteUrlList = z.pipe(
   list,
   z.transform((items: string[], ctx) => {
     for (const item of items) {
+      const problem = urlCredentialsProblem(item)
+      if (problem) return fail(ctx, problem)
       if (!parseHttpUrl(item) || item.includes('*')) {
         return fail(ctx, `expected absolute http(s) URLs without a wildcard, such as https://www.example.com/, got ${JSON.stringify(item)}`)
       }

@@ -127,7 +127,7 @@ describe('Bunny end to end', () => {
       'input base-url: does not apply to provider bunny; it is for cloudflare, fastly',
       'input batch-size: at most 1 for tags on Bunny, got 10',
       'input batch-size: at most 1 for urls on Bunny, got 10',
-      `input keys: a Bunny cache tag (CDN-Tag) is at most 1024 bytes, got "${'x'.repeat(200)}..."`,
+      `input keys: a Bunny cache tag (CDN-Tag) is at most 1024 bytes, got "${'x'.repeat(100)}..."`,
       'input paths: Bunny purges absolute URLs on your pull zone\'s hostnames, such as https://myzone.b-cdn.net/a.css or https://cdn.example.com/img/*, got "/a.css"',
       'input pull-zone: expected the numeric ID of a pull zone (not its name, and not a storage zone), got "my-zone"',
       'input soft: does not apply to provider bunny; it is for fastly, akamai',

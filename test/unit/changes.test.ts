@@ -369,3 +369,13 @@ describe('the git diff fallback, in a real repository', () => {
     )
   })
 })
+
+describe('parseNameStatus: file names as bytes', () => {
+  it('keeps a name that is not UTF-8, escaped and marked, instead of turning it into U+FFFD', () => {
+    const output = Buffer.concat([Buffer.from('M\0public/caf'), Buffer.from([0xe9]), Buffer.from('.html\0A\0public/ok\x1b.html\0')])
+    expect(parseNameStatus(output)).toEqual([
+      { path: '(not UTF-8) public/caf\\xe9.html', status: 'modified' },
+      { path: 'public/ok\x1b.html', status: 'added' },
+    ])
+  })
+})

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import {
   HttpClient,
   bodySnippet,
+  maxAnswerBytes,
   isRetryableStatus,
   mapConcurrent,
   retryAfterMs,
@@ -664,6 +665,28 @@ describe('bodySnippet', () => {
     expect(bodySnippet(body)).toBe(expected)
   })
 
+  it.each([
+    ['<title <x>a</title>', 'a'],
+    ['<title<title>b</title>', 'b'],
+    ['<title>no</titl><title>yes</title>', 'yes'],
+    ['<title>x', '<title>x'],
+    ['<TiTlE>Mixed</tItLe>', 'Mixed'],
+    ['İ<title>after a letter that lowercases to two</title>', 'after a letter that lowercases to two'],
+  ])('finds the title %j as the regex /<title[^>]*>([^<]*)</title>/i would', (body, expected) => {
+    expect(bodySnippet(body)).toBe(expected)
+  })
+
+  it('makes control characters visible, so an answer cannot start a log line of its own', () => {
+    expect(bodySnippet('a\u2028::error::x\u2029b\x1b[31m')).toBe('a ::error::x b\\x1b[31m')
+  })
+
+  // The regex took 40 s on this (it retried [^>]* from every "<title").
+  it('reads 600 KB of "<title" in linear time', () => {
+    const started = performance.now()
+    expect(bodySnippet('<title'.repeat(100_000))).toMatch(/^<title<title/)
+    expect(performance.now() - started).toBeLessThan(500)
+  })
+
   // Bug in src/http/client.ts: an empty <title> is not `undefined`, so the page's text is dropped.
   it('an HTML page with an empty <title> is not "(empty body)"', () => {
     expect(bodySnippet('<html><head><title></title></head><body>Bad gateway</body></html>')).not.toBe('(empty body)')
@@ -743,7 +766,7 @@ describe('HttpClient.send: kinds paced by one shared rate', () => {
 })
 
 describe('answer bodies', () => {
-  it('keeps the text, drains it without keeping it, or skips it after the headers', async () => {
+  it('keeps the text (at most 1 MiB), drains it without keeping it, or skips it after the headers', async () => {
     const big = Buffer.alloc(2 * 1024 * 1024, 97)
     const server = createServer((_request, response) => {
       response.writeHead(200, { 'content-length': big.length, 'x-cache': 'HIT' })
@@ -753,17 +776,51 @@ describe('answer bodies', () => {
     try {
       const bigUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/big`
       const client = new HttpClient({ deadline: Date.now() + 10_000, retries: 0 })
-      const bodies: number[] = []
+      const bodies: [number, boolean][] = []
       for (const answerBody of ['text', 'drain', 'skip', undefined] as const) {
         const { verdict } = await client.send({ url: bigUrl, method: 'GET', ...(answerBody ? { answerBody } : {}) }, (answer) => {
           expect(answer.headers['x-cache']).toBe('HIT')
-          bodies.push(answer.body.length)
+          bodies.push([answer.body.length, answer.truncated === true])
           return { ok: true }
         })
         expect(verdict.ok).toBe(true)
       }
-      expect(bodies).toEqual([big.length, 0, 0, big.length])
+      expect(bodies).toEqual([
+        [maxAnswerBytes, true],
+        [0, false],
+        [0, false],
+        [maxAnswerBytes, true],
+      ])
     } finally {
+      server.close()
+    }
+  })
+
+  it('stops reading an answer that never ends at 1 MiB, long before the request timeout', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 120)
+    const server = createServer((_request, response) => {
+      response.writeHead(200)
+      const write = () => {
+        while (!response.destroyed && response.write(chunk));
+        if (!response.destroyed) response.once('drain', write)
+      }
+      write()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const endlessUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/endless`
+      const client = new HttpClient({ deadline: Date.now() + 20_000, retries: 0, requestTimeoutMs: 15_000 })
+      const started = performance.now()
+      let length = 0
+      const { verdict } = await client.send({ url: endlessUrl, method: 'GET' }, (answer) => {
+        length = answer.body.length
+        return { ok: true }
+      })
+      expect(verdict.ok).toBe(true)
+      expect(length).toBe(maxAnswerBytes)
+      expect(performance.now() - started).toBeLessThan(5_000)
+    } finally {
+      server.closeAllConnections()
       server.close()
     }
   })

@@ -84,7 +84,7 @@ describe('findLastSuccess against the GitHub emulator (real Octokit, the action 
     const github = await startGithubEmulator(options)
     running.push(github)
     const http = new HttpClient({ deadline: Date.now() + 10_000, retries: 0 })
-    const client = getOctokit(DEFAULT_GITHUB_TOKEN, { baseUrl: github.url, request: { fetch: fetchThrough(http) } })
+    const client = getOctokit(DEFAULT_GITHUB_TOKEN, { baseUrl: github.url, request: { fetch: fetchThrough(http, github.url) } })
     const request = { owner: 'acme', repo: 'site', runId, branch: 'main', apiUrl: github.url, serverUrl: 'https://github.com' }
     return { github, found: await findLastSuccess(client, request).catch((error: unknown) => error as Error) }
   }

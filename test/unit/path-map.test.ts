@@ -173,3 +173,50 @@ describe('path-map: parsing', () => {
     expect(errors.map((error) => error.split(':')[0])).toEqual(['line 2', 'line 4'])
   })
 })
+
+describe('path-map: matching is linear in the file name (the names come from pull requests)', () => {
+  // Each took from 41 s to "never ended" with the backtracking regexes picomatch makes.
+  const hostile: [string, string][] = [
+    ['public/**/*-*-*-*-*.html => /**/*-*-*-*-*.html', `public/${'-'.repeat(250)}`],
+    ['*.*.*.*.*.*.js => /*.*.*.*.*.*', '.'.repeat(250)],
+    ['**/*a*a*a*a*a*b => /x', `${'a/'.repeat(60)}${'a'.repeat(250)}`],
+    ['**/**/**/**/x => /x', `${'y/'.repeat(250)}z`],
+    ['+(a|aa|a*)c => /x', 'a'.repeat(250)],
+  ]
+  it.each(hostile)('1,000 hostile names against %s in under 1 s', (rule, name) => {
+    const { rules } = parsePathMap(rule)
+    const files = Array.from({ length: 1000 }, (_, index) => `${name}${index % 2 === 0 ? '' : '!'}${index}`)
+    const started = performance.now()
+    const result = mapFiles(files, rules)
+    const elapsedMs = performance.now() - started
+    expect(result.unmapped.length + result.mapped.length).toBe(1000)
+    expect(elapsedMs).toBeLessThan(1000)
+  })
+
+  it('still matches them when they do match', () => {
+    expect(targetsOf('*.*.*.*.*.*.js => /*/*/*/*/*/*', 'a.b.c.d.e.f.js')).toEqual(['/a/b/c/d/e/f'])
+    expect(targetsOf('public/**/*-*-*.html => /**/*+*+*', 'public/x/y/a-b-c-d.html')).toEqual(['/x/y/a+b+c-d'])
+  })
+})
+
+describe('path-map: globs match what picomatch matches', () => {
+  const globs = ['public/**', '**/*.html', 'a/**/b', 'src/*/img/**', '*.{css,js}', 'docs/@(en|es)/*.md', '[ab]*.css', '[^a]*', 'x/?.txt', 'a/*(b|c)/d', 'file{1..3}.txt', '**', 'a**b', 'content/**/*.md', 'a/+(x|y).js']
+  const names = ['public/a.css', 'public/a/b.css', 'a.html', 'x/y/z.html', 'a/b', 'a/x/b', 'a/x/y/b', 'a/xb', 'src/en/img/a.png', 'src/en/fr/img/a', 'x.css', 'x.js', 'x/y.js', 'docs/en/a.md', 'docs/de/a.md', 'bold.css', 'cold.css', 'a', 'b', 'x/a.txt', 'x/ab.txt', 'a/bcb/d', 'a//d', 'file2.txt', 'file4.txt', 'aXYb', 'content/about.md', 'a/xyx.js', '.hidden/a.html']
+  it.each(globs)('%s', async (glob) => {
+    const picomatch = (await import('picomatch')).default
+    const theirs = picomatch(glob, { dot: true, windows: false })
+    const { rules, errors } = parsePathMap(`${glob} => !`)
+    expect(errors).toEqual([])
+    const excluded = new Set(mapFiles(names, rules).excluded)
+    expect(names.filter((name) => excluded.has(name))).toEqual(names.filter((name) => theirs(name)))
+  })
+
+  it('reads [!a] as "not a", as shells do (picomatch reads it as "! or a")', () => {
+    expect(targetsOf('x/[!a]* => /*', 'x/b.txt')).toEqual(['/.txt'])
+    expect(targetsOf('x/[!a]* => /*', 'x/a.txt')).toBe('unmapped')
+  })
+
+  it('rejects a negated extglob with a clear message', () => {
+    expect(parsePathMap('a/!(b) => /x').errors).toEqual([expect.stringContaining('negated extglobs !(...) are not supported')])
+  })
+})

@@ -39,7 +39,7 @@ describe('CloudFront paths', () => {
     ['/a*/b', 'a * is allowed only as the last character (/images/* or /images*), got "/a*/b"'],
     ['/a/**', 'a * is allowed only as the last character (/images/* or /images*), got "/a/**"'],
     ['ftp://example.com/a', 'expected a path from the root such as /index.html or /img/*, or an http(s) URL, got "ftp://example.com/a"'],
-    [`/${'a'.repeat(4_000)}`, `a path has at most 4000 characters, got 4001: "/${'a'.repeat(199)}..."`],
+    [`/${'a'.repeat(4_000)}`, `a path has at most 4000 characters, got 4001: "/${'a'.repeat(99)}..."`],
   ])('%s is an input error', (path, error) => {
     expect(plan({ paths: JSON.stringify([path]) }).errors).toEqual([`input paths: ${error}`])
   })
@@ -89,10 +89,10 @@ describe('CloudFront CallerReference', () => {
 })
 
 describe('CloudFront credentials', () => {
-  it('masks the secret key and session token, not the access key id', () => {
+  it('masks the access key id (as configure-aws-credentials does), the secret key and the session token', () => {
     const settings = plan({ paths: '/a' }).settings
     expect(cloudfront.credentials?.({ ...settings, env: { ...env, AWS_SESSION_TOKEN: 'session-0123' } })).toEqual({
-      secrets: ['secret-0123', 'session-0123'],
+      secrets: ['AKIDEXAMPLE', 'secret-0123', 'session-0123'],
       errors: [],
     })
   })

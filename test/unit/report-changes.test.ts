@@ -59,6 +59,6 @@ describe('the changes in the summary', () => {
     const markdown = summaryMarkdown(report(changesOf(files)))
     expect(markdown).toContain('<details><summary>Unmapped files: no path-map rule matches them, not purged (620)</summary>')
     expect(markdown.match(/<li>docs\//g)).toHaveLength(500)
-    expect(markdown).toContain('<li>docs/499.md (modified)</li><li>and 120 more</li></ul>')
+    expect(markdown).toContain('<li>docs/499.md (modified)</li><li>... and 120 more files (every one is in the JSON file named by the <code>result-file</code> output)</li></ul>')
   })
 })

@@ -1,4 +1,4 @@
-import { bodySnippet, type Answer } from '../../http/client.js'
+import { bodySnippet, mapConcurrent, type Answer } from '../../http/client.js'
 import { dedupe, quote } from '../../inputs/lists.js'
 import type { PurgeHeader } from '../../inputs/schemas.js'
 import type { Settings } from '../../inputs/settings.js'
@@ -28,12 +28,11 @@ export class Cloudflare extends Provider<CloudflareOptions> {
 
   override async resolveTargets(targets: Target[], settings: CloudflareSettings, api: ApiContext): Promise<Target[]> {
     const needNames = settings.zones.length > 1 && needsRouting(settings)
-    return Promise.all(
-      targets.map(async (target) => {
-        if (target.name === undefined) return needNames ? { ...target, name: await zoneName(target.id, api) } : target
-        return { ...target, id: await zoneId(target.name, api) }
-      }),
-    )
+    // As many lookups in flight as purges: 12,000 zone names once opened 11,707 sockets at once.
+    return mapConcurrent(targets, this.description.concurrency, async (target) => {
+      if (target.name === undefined) return needNames ? { ...target, name: await zoneName(target.id, api) } : target
+      return { ...target, id: await zoneId(target.name, api) }
+    })
   }
 
   group(settings: CloudflareSettings, targets: Target[]): { groups: Batch[]; errors: string[] } {

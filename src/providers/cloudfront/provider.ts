@@ -38,7 +38,8 @@ export class Cloudfront extends Provider<CloudfrontOptions> {
 
   override credentials(settings: CloudfrontSettings): { secrets: string[]; errors: string[] } {
     const env = settings.env
-    const secrets = [env.AWS_SECRET_ACCESS_KEY ?? '', env.AWS_SESSION_TOKEN ?? ''].filter((value) => value.trim() !== '')
+    // The key ID too, as configure-aws-credentials masks it: with it, half a credential is known.
+    const secrets = [env.AWS_ACCESS_KEY_ID ?? '', env.AWS_SECRET_ACCESS_KEY ?? '', env.AWS_SESSION_TOKEN ?? ''].filter((value) => value.trim() !== '')
     const missing = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].filter((name) => (env[name] ?? '').trim() === '')
     if (missing.length === 0 || settings.dryRun) return { secrets, errors: [] }
     return {

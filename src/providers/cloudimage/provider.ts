@@ -4,6 +4,7 @@ import type { Settings } from '../../inputs/settings.js'
 import { callApi, isSuccess, parseJson, pollUntil } from '../helpers.js'
 import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type BatchResult, type Outcome, type Target } from '../provider.js'
 import type { CloudimageOptions } from './description.js'
+import { showControls } from '../../visible.js'
 
 /**
  * Cloudimage (Scaleflex) `POST /invalidate`: image URLs with scope `original` (each image and all
@@ -138,7 +139,7 @@ async function readStatus(uuid: string, api: ApiContext): Promise<{ state: strin
       readInvalidation(answer, (invalidation) => {
         const state = invalidation?.status
         if (typeof state !== 'string' || state === '') return { ok: false, error: `HTTP ${answer.status}, no invalidation.status: ${bodySnippet(answer.body)}` }
-        seen = { state, retryAfterMs: parseRetryAfter(header(answer, 'retry-after'), Date.now()) }
+        seen = { state: showControls(state), retryAfterMs: parseRetryAfter(header(answer, 'retry-after'), Date.now()) }
         return { ok: true }
       }),
   )

@@ -1,4 +1,5 @@
 import { bodySnippet, isRetryableStatus, type Answer, type HttpClient } from '../http/client.js'
+import { quote } from '../inputs/lists.js'
 import { registerSecret } from '../secrets.js'
 import { requestOidcToken, type OidcEnv } from './github-oidc.js'
 
@@ -128,8 +129,4 @@ function oneLine(text: string): string {
 function isHttpUrl(value: string): boolean {
   const protocol = URL.parse(value)?.protocol
   return protocol === 'https:' || protocol === 'http:'
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value)
 }

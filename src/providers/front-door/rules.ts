@@ -1,3 +1,5 @@
+import { quote } from '../../inputs/lists.js'
+
 /**
  * Front Door's input rules, pure: where the endpoint is, which paths it takes, and how paths
  * are grouped by host into the `domains` of each purge request.
@@ -124,8 +126,4 @@ export function cutGroup(group: DomainGroup, batchSize: number): DomainGroup[] {
 function firstIndexOf(text: string, ...characters: string[]): number {
   const found = characters.map((character) => text.indexOf(character)).filter((index) => index !== -1)
   return found.length === 0 ? -1 : Math.min(...found)
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value)
 }

@@ -42,6 +42,7 @@ export async function run(): Promise<void> {
     const job = await readInputs(github, Date.now())
     const changes = job.changeRequest ? await addChangedFiles(job, job.changeRequest) : undefined
     const { settings, provider, verifyModule } = job
+    for (const note of job.plan.notes) core.info(redact(note))
     const sent = settings.dryRun ? describe(job) : await purge(job)
 
     const report: RunReport = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { armError, operationUrlError, purgeBody, purgeUrl, readOperation, readPurgeAnswer } from '../../src/providers/front-door/arm.js'
+import { armError, operationUrlError, purgeBody, purgePath, readOperation, readPurgeAnswer } from '../../src/providers/front-door/arm.js'
 import { addressErrors, cutGroup, groupByDomain, readDomain, readPath } from '../../src/providers/front-door/rules.js'
 
 const address = { subscription: '00000000-1111-2222-3333-444444444444', resourceGroup: 'web-rg', profile: 'acme-fd', endpoint: 'acme-site' }
@@ -98,8 +98,8 @@ describe('inputs', () => {
 
 describe('the ARM request and answers', () => {
   it('addresses the endpoint with the api-version', () => {
-    expect(purgeUrl('https://management.azure.com/', address)).toBe(
-      'https://management.azure.com/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/web-rg/providers/Microsoft.Cdn/profiles/acme-fd/afdEndpoints/acme-site/purge?api-version=2024-02-01',
+    expect(purgePath(address)).toBe(
+      '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/web-rg/providers/Microsoft.Cdn/profiles/acme-fd/afdEndpoints/acme-site/purge?api-version=2024-02-01',
     )
     expect(purgeBody({ domains: [], paths: ['/a'] })).toBe('{"contentPaths":["/a"]}')
     expect(purgeBody({ domains: ['www.acme.test'], paths: ['/a'] })).toBe('{"contentPaths":["/a"],"domains":["www.acme.test"]}')

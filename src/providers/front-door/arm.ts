@@ -13,10 +13,11 @@ const maxAnswerChars = 64 * 1024
 /** ARM's default when an operation answer names no `Retry-After` is 60 s; a purge takes minutes, so a shorter first look. */
 export const defaultPollMs = 10_000
 
-export function purgeUrl(apiUrl: string, address: EndpointAddress): string {
+/** The purge action's path and query, after the API URL. */
+export function purgePath(address: EndpointAddress): string {
   const segment = encodeURIComponent
   return (
-    `${apiUrl.replace(/\/+$/, '')}/subscriptions/${segment(address.subscription)}/resourceGroups/${segment(address.resourceGroup)}` +
+    `/subscriptions/${segment(address.subscription)}/resourceGroups/${segment(address.resourceGroup)}` +
     `/providers/Microsoft.Cdn/profiles/${segment(address.profile)}/afdEndpoints/${segment(address.endpoint)}/purge?api-version=${apiVersion}`
   )
 }

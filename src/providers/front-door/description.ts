@@ -20,8 +20,8 @@ export const description = {
   token: 'optional',
   defaultApiUrl,
   batchSizes: { paths: { default: maxPathsPerRequest, max: maxPathsPerRequest } },
-  // Each purge is a long-running operation on Azure's side; a few at once keep ARM's per-identity
-  // write budget (a few thousand an hour) far away.
+  // Each purge is a long-running operation on Azure's side, and ARM throttles writes per
+  // subscription and identity: two at a time is plenty for at most a few requests a run.
   concurrency: 2,
   can: { urls: true, prefixes: true, tags: false, everything: true, soft: false, wait: true },
   cacheStatus: 'front-door',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { frontDoor } from '../../src/providers/front-door/provider.js'
+import { frontDoor } from '../support/providers.js'
 import { answer, plan } from './provider-helpers.js'
 
 const where = {

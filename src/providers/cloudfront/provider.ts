@@ -7,7 +7,8 @@ import { assumeRoleWithWebIdentity, roleInputErrors } from '../../sign-in/aws-st
 import { oidcInputError } from '../../sign-in/github-oidc.js'
 import { callApi, isSuccess, pollUntil } from '../helpers.js'
 import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type BatchResult, type Outcome, type SignInContext, type Target } from '../provider.js'
-import { description, maxPaths, type CloudfrontOptions } from './description.js'
+import { maxPaths } from './limits.js'
+import type { CloudfrontOptions } from './description.js'
 
 /**
  * CloudFront `CreateInvalidation` (REST with XML bodies), signed with AWS Signature V4, and
@@ -32,9 +33,7 @@ const pollConcurrency = 4
 
 type CloudfrontSettings = Settings<CloudfrontOptions>
 
-class Cloudfront extends Provider<CloudfrontOptions> {
-  readonly description = description
-
+export class Cloudfront extends Provider<CloudfrontOptions> {
   targets(settings: CloudfrontSettings): Target[] {
     return settings.distributions.map((id) => ({ label: id, id }))
   }
@@ -93,7 +92,6 @@ class Cloudfront extends Provider<CloudfrontOptions> {
   }
 }
 
-export const cloudfront: Provider = new Cloudfront()
 
 // ---------------------------------------------------------------- items
 

@@ -7,7 +7,6 @@ import type { DomainGroup, EndpointAddress } from './rules.js'
  */
 
 export const apiVersion = '2024-02-01'
-export const defaultApiUrl = 'https://management.azure.com'
 export const armScope = 'https://management.azure.com/.default'
 const maxAnswerChars = 64 * 1024
 /** ARM's default when an operation answer names no `Retry-After` is 60 s; a purge takes minutes, so a shorter first look. */

@@ -1,7 +1,6 @@
 import { listOrEmpty, textOrEmpty } from '../../inputs/schemas.js'
 import type { OptionsOf, ProviderDescription } from '../description.js'
-import { defaultApiUrl } from './arm.js'
-import { maxPathsPerRequest } from './rules.js'
+import { defaultApiUrl, maxPathsPerRequest } from './limits.js'
 
 export const description = {
   name: 'front-door',

@@ -1,12 +1,13 @@
 import { formatSeconds, isRetryableStatus, mapConcurrent, type Answer } from '../../http/client.js'
 import { quote } from '../../inputs/lists.js'
 import type { Settings } from '../../inputs/settings.js'
-import { oidcInputError } from '../../sign-in/github-oidc.js'
 import { entraInputErrors, federatedAccessToken } from '../../sign-in/entra.js'
+import { oidcInputError } from '../../sign-in/github-oidc.js'
 import { pollUntil, type PollState } from '../helpers.js'
 import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type BatchResult, type Outcome, type SignInContext, type Target } from '../provider.js'
 import { armError, armScope, defaultPollMs, operationUrlError, purgeBody, purgePath, readOperation, readPurgeAnswer } from './arm.js'
-import { description, type FrontDoorOptions } from './description.js'
+import type { FrontDoorOptions } from './description.js'
+import { maxPathsPerRequest } from './limits.js'
 import { addressErrors, cutGroup, groupByDomain, readDomain, type DomainGroup, type EndpointAddress } from './rules.js'
 
 /**
@@ -20,9 +21,7 @@ type FrontDoorSettings = Settings<FrontDoorOptions>
 
 const pollConcurrency = 4
 
-class FrontDoor extends Provider<FrontDoorOptions> {
-  readonly description = description
-
+export class FrontDoor extends Provider<FrontDoorOptions> {
   /** One target per set of domains the paths go to: the `domains` input, or an absolute URL's host. */
   targets(settings: FrontDoorSettings): Target[] {
     const endpoint = addressOf(settings).endpoint
@@ -54,7 +53,7 @@ class FrontDoor extends Provider<FrontDoorOptions> {
     const errors = settings.endpoint.length > 1 ? [`input endpoint: Front Door takes one endpoint a step, got ${settings.endpoint.length}`] : addressErrors(addressOf(settings))
     const { groups, notes, errors: pathErrors } = domainGroups(settings)
     errors.push(...pathErrors)
-    const batchSize = settings.batchSize ?? description.batchSizes.paths.default
+    const batchSize = settings.batchSize ?? maxPathsPerRequest
     const batches: Batch[] = []
     for (const group of groups) {
       const target = targets.find((each) => each.id === group.domains.join(','))
@@ -99,8 +98,6 @@ class FrontDoor extends Provider<FrontDoorOptions> {
     await mapConcurrent(pending, pollConcurrency, (result) => waitForOperation(result, api))
   }
 }
-
-export const frontDoor: Provider = new FrontDoor()
 
 function addressOf(settings: FrontDoorSettings): EndpointAddress {
   return { subscription: settings.subscription, resourceGroup: settings.resourceGroup, profile: settings.profile, endpoint: settings.endpoint[0] ?? '' }

@@ -1,4 +1,5 @@
 import { quote } from '../../inputs/lists.js'
+import { maxPathsPerRequest } from './limits.js'
 
 /**
  * Front Door's input rules, pure: where the endpoint is, which paths it takes, and how paths
@@ -18,7 +19,6 @@ export interface DomainGroup {
   paths: string[]
 }
 
-export const maxPathsPerRequest = 100
 
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 // Resource group names: letters, digits, `-_.()`, up to 90, not ending in a period.

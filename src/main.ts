@@ -54,6 +54,7 @@ export async function run(): Promise<void> {
     switchToEverything(job, changes)
     if (changes && job.plan.batches.length === 0) core.notice(redact(`Nothing to purge. ${changesLine(changes)}`))
     const { settings, provider, verifyModule } = job
+    for (const note of job.plan.notes) core.info(redact(note))
     const sent = settings.dryRun ? describe(job) : await purge(job)
 
     const report: RunReport = {

@@ -5,6 +5,8 @@ export interface Plan {
   batches: Batch[]
   /** Input errors, one line each naming the input. */
   errors: string[]
+  /** For the log, once: what the provider changed in the items and why. */
+  notes: string[]
 }
 
 /**
@@ -12,7 +14,7 @@ export interface Plan {
  * its items, then every group is cut to the batch size for its kind. Pure.
  */
 export function planBatches(settings: Settings, provider: Provider, targets: Target[]): Plan {
-  const { groups, errors } = provider.group(settings, targets)
+  const { groups, errors, notes = [] } = provider.group(settings, targets)
   const batches: Batch[] = []
   const tooLarge = new Set<string>()
   for (const group of groups) {
@@ -27,5 +29,5 @@ export function planBatches(settings: Settings, provider: Provider, targets: Tar
       batches.push({ ...group, items: group.items.slice(start, start + size) })
     }
   }
-  return { batches, errors: [...errors, ...tooLarge] }
+  return { batches, errors: [...errors, ...tooLarge], notes }
 }

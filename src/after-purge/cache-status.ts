@@ -12,6 +12,10 @@
  * - Akamai `x-cache`, sent only for `Pragma: akamai-x-cache-on`:
  *   techdocs.akamai.com/edge-diagnostics/docs/pragma-headers
  * - Bunny `cdn-cache`: HIT, MISS or BYPASS
+ * - Azure Front Door `x-cache`: TCP_HIT (edge), TCP_REMOTE_HIT (regional cache), TCP_MISS,
+ *   PRIVATE_NOSTORE, CONFIG_NOCACHE, N/A (denied by a signed URL or rule set):
+ *   learn.microsoft.com/azure/cdn/cdn-msft-http-debug-headers (Azure CDN from Microsoft runs on
+ *   Front Door's platform)
  * - `Age` (RFC 9111 section 5.1): seconds since the copy was stored or revalidated.
  */
 
@@ -73,12 +77,20 @@ const akamaiResults: Record<string, Served> = {
 
 const bunnyStatuses: Record<string, Served> = { HIT: 'cache', MISS: 'origin', BYPASS: 'not-cached' }
 
+const frontDoorStatuses: Record<string, Served> = {
+  TCP_HIT: 'cache',
+  TCP_REMOTE_HIT: 'cache',
+  TCP_MISS: 'origin',
+  PRIVATE_NOSTORE: 'not-cached',
+  CONFIG_NOCACHE: 'not-cached',
+}
+
 /** Comma-separated entries, one per cache on the way (Fastly shielding). */
 function entries(value: string): string[] {
   return value.split(',').map((entry) => entry.trim()).filter(Boolean)
 }
 
-export const cacheStatusStyleNames = ['cloudflare', 'fastly', 'cloudfront', 'akamai', 'bunny'] as const
+export const cacheStatusStyleNames = ['cloudflare', 'fastly', 'cloudfront', 'akamai', 'bunny', 'front-door'] as const
 export type CacheStatusStyleName = (typeof cacheStatusStyleNames)[number]
 
 export const cacheStatusStyles: Record<CacheStatusStyleName, CacheStatusStyle> = {
@@ -111,6 +123,10 @@ export const cacheStatusStyles: Record<CacheStatusStyleName, CacheStatusStyle> =
   bunny: {
     header: 'cdn-cache',
     read: (value) => bunnyStatuses[value.trim().toUpperCase()] ?? 'unknown',
+  },
+  'front-door': {
+    header: 'x-cache',
+    read: (value) => frontDoorStatuses[value.trim().toUpperCase()] ?? 'unknown',
   },
 }
 

@@ -52,8 +52,11 @@ export abstract class Provider<Options extends object = Record<string, unknown>>
   /** Targets as the inputs name them, before any lookup (what a dry-run shows). */
   abstract targets(settings: Settings<Options>): Target[]
 
-  /** Pure: the validated items of each kind for each target, or input errors naming the input. */
-  abstract group(settings: Settings<Options>, targets: Target[]): { groups: Batch[]; errors: string[] }
+  /**
+   * Pure: the validated items of each kind for each target, or input errors naming the input;
+   * `notes` are said once in the log (a query string the CDN ignores, dropped).
+   */
+  abstract group(settings: Settings<Options>, targets: Target[]): { groups: Batch[]; errors: string[]; notes?: string[] }
 
   /** Authenticates the run: see above. */
   abstract signIn(settings: Settings<Options>, context: SignInContext): Promise<Auth>

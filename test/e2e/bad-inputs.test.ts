@@ -111,8 +111,8 @@ const cases: Case[] = [
   ['bunny scope all without pull-zone', bunny({ scope: 'all' }), [/^input pull-zone: required for scope: all on Bunny/]],
   ['cloudfront a wildcard in the middle', cloudfront({ paths: '/assets/*/a.css' }), [/^input paths: a \* is allowed only as the last character \(\/images\/\* or \/images\*\), got "\/assets\/\*\/a\.css"$/]],
   ['cloudfront 16 wildcard paths for one distribution', cloudfront({ paths: Array.from({ length: 16 }, (_, index) => `/section-${index}/*`).join('\n') }), [/^input paths: 16 wildcard paths, but CloudFront allows at most 15 in progress per distribution/]],
-  ['cloudfront without the AWS variables', cloudfront({ paths: '/a.css', env: 'no-aws' }), [/^AWS credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set; CloudFront takes no token .*aws-actions\/configure-aws-credentials/]],
-  ['cloudfront with a token', cloudfront({ paths: '/a.css', token: 'cloudfront-secret-token-1234' }), [/^input token: does not apply to provider cloudfront; it uses AWS credentials from the environment/]],
+  ['cloudfront without the AWS variables', cloudfront({ paths: '/a.css', env: 'no-aws' }), [/^AWS credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set; CloudFront takes no token: give role-to-assume .*aws-actions\/configure-aws-credentials/]],
+  ['cloudfront with a token', cloudfront({ paths: '/a.css', token: 'cloudfront-secret-token-1234' }), [/^input token: does not apply to provider cloudfront; it uses role-to-assume \(keyless, with permissions: id-token: write\), or AWS credentials from the environment/]],
   [
     'cloudfront without the AWS variables and a wildcard in the middle',
     cloudfront({ paths: '/a/*/b', env: 'no-aws' }),

@@ -167,12 +167,12 @@ describe('CloudFront input errors: all reported at once, nothing sent', () => {
     expect(cf.requests).toHaveLength(0)
     expect(action.errors).toHaveLength(1)
     expect(action.errors[0]?.split('\n').sort()).toEqual([
-      'AWS credentials: AWS_SECRET_ACCESS_KEY is not set; CloudFront takes no token and reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and (for temporary credentials) AWS_SESSION_TOKEN from the environment: run aws-actions/configure-aws-credentials (with OIDC) before this step',
+      'AWS credentials: AWS_SECRET_ACCESS_KEY is not set; CloudFront takes no token: give role-to-assume (keyless, with permissions: id-token: write), or set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and (for temporary credentials) AWS_SESSION_TOKEN in the environment, e.g. with aws-actions/configure-aws-credentials',
       'input distribution: expected a CloudFront distribution ID such as E2QWRUHAPOMQZL (not its domain name or ARN), got "d111111abcdef8.cloudfront.net"',
       'input keys: CloudFront cache tags are 1 to 256 visible ASCII characters, no comma, space or *, got "has space"',
       'input paths: a * is allowed only as the last character (/images/* or /images*), got "/img/*.png"',
       'input paths: expected a path from the root such as /index.html or /img/* (CloudFront paths begin with /), got "index.html"',
-      'input token: does not apply to provider cloudfront; it uses AWS credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), as aws-actions/configure-aws-credentials sets them',
+      'input token: does not apply to provider cloudfront; it uses role-to-assume (keyless, with permissions: id-token: write), or AWS credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), as aws-actions/configure-aws-credentials sets them',
     ])
   })
 

@@ -10,6 +10,8 @@ export type { Fault, RecordedRequest } from './loopback.js'
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com'
 export const DEFAULT_SUBJECT = 'repo:acme/site:ref:refs/heads/main'
 export const DEFAULT_REQUEST_TOKEN = 'runtime-request-token-0123456789abcdef'
+/** The HS256 key tokens are signed with unless told otherwise; the cloud emulators verify with it. */
+export const DEFAULT_SIGNING_KEY = 'github-oidc-emulator-key'
 const TOKEN_PATH = '/_apis/oidc/token'
 
 export interface GitHubOidcEmulatorOptions {
@@ -40,7 +42,7 @@ export interface GitHubOidcEmulator {
 
 export async function startGitHubOidcEmulator(options: GitHubOidcEmulatorOptions = {}): Promise<GitHubOidcEmulator> {
   const requestToken = options.requestToken ?? DEFAULT_REQUEST_TOKEN
-  const signingKey = options.signingKey ?? 'github-oidc-emulator-key'
+  const signingKey = options.signingKey ?? DEFAULT_SIGNING_KEY
   const minted: MintedToken[] = []
   const faults: Fault[] = []
 

@@ -7,6 +7,7 @@ import { Cloudfront } from '../../src/providers/cloudfront/provider.js'
 import { Cloudimage } from '../../src/providers/cloudimage/provider.js'
 import { Edgio } from '../../src/providers/edgio/provider.js'
 import { Fastly } from '../../src/providers/fastly/provider.js'
+import { FrontDoor } from '../../src/providers/front-door/provider.js'
 import type { Provider } from '../../src/providers/provider.js'
 
 /** Each provider as the registry makes it (behaviour plus description), for the unit tests. */
@@ -18,3 +19,4 @@ export const bunny: Provider = new Bunny(descriptions.bunny)
 export const cloudfront: Provider = new Cloudfront(descriptions.cloudfront)
 export const akamai: Provider = new Akamai(descriptions.akamai)
 export const cloudCdn: Provider = new CloudCdn(descriptions['cloud-cdn'])
+export const frontDoor: Provider = new FrontDoor(descriptions['front-door'])

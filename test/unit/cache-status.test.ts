@@ -50,6 +50,14 @@ const documented: [CacheStatusStyleName, string, Served][] = [
   ['bunny', 'HIT', 'cache'],
   ['bunny', 'MISS', 'origin'],
   ['bunny', 'BYPASS', 'not-cached'],
+  // Azure Front Door x-cache (learn.microsoft.com/azure/cdn/cdn-msft-http-debug-headers)
+  ['front-door', 'TCP_HIT', 'cache'],
+  ['front-door', 'TCP_REMOTE_HIT', 'cache'],
+  ['front-door', 'TCP_MISS', 'origin'],
+  ['front-door', 'PRIVATE_NOSTORE', 'not-cached'],
+  ['front-door', 'CONFIG_NOCACHE', 'not-cached'],
+  ['front-door', 'N/A', 'unknown'],
+  ['front-door', 'Hit from cloudfront', 'unknown'],
 ]
 
 describe('cache status readers, with the values each CDN documents', () => {
@@ -64,6 +72,7 @@ describe('cache status readers, with the values each CDN documents', () => {
       cloudfront: ['x-cache', null],
       akamai: ['x-cache', { Pragma: 'akamai-x-cache-on' }],
       bunny: ['cdn-cache', null],
+      'front-door': ['x-cache', null],
     })
   })
 

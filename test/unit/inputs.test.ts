@@ -156,7 +156,7 @@ describe('parseInputs', () => {
   it('accepts the runner defaults of inputs for other providers (wait: false on cloudflare)', () => {
     expect(parse({ ...cloudflare, paths: 'https://example.com/a', wait: 'false' }).errors).toEqual([])
     expect(parse({ ...cloudflare, paths: 'https://example.com/a', wait: 'true' }).errors).toEqual([
-      'input wait: does not apply to provider cloudflare; it is for cloudimage, cloudfront, akamai, cloud-cdn',
+      'input wait: does not apply to provider cloudflare; it is for cloudimage, cloudfront, akamai, cloud-cdn, front-door',
     ])
   })
 
@@ -182,7 +182,7 @@ describe('parseInputs', () => {
       'a token on CloudFront',
       { ...cloudfront, token: 'tok-123456' },
       [
-        'input token: does not apply to provider cloudfront; it uses AWS credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), as aws-actions/configure-aws-credentials sets them',
+        'input token: does not apply to provider cloudfront; it uses role-to-assume (keyless, with permissions: id-token: write), or AWS credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), as aws-actions/configure-aws-credentials sets them',
       ],
     ],
     ['no distribution', { ...cloudfront, distribution: '' }, ['input distribution: required for provider cloudfront']],

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import * as core from '../../core.js'
 import { formatSeconds, isRetryableStatus, type Answer } from '../../http/client.js'
 import { quote } from '../../inputs/lists.js'
 import type { Settings } from '../../inputs/settings.js'
@@ -26,9 +25,6 @@ const urlMapPattern = /^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/
 const firstPollDelayMs = 2_000
 const maxPollDelayMs = 10_000
 
-/** Notes already logged: the plan is made again after a lookup or changed files, the note once. */
-const notesLogged = new Set<string>()
-
 /** Outside GitHub Actions there is no run id: one random id per process keeps retries idempotent. */
 const localRunId = randomUUID()
 
@@ -37,7 +33,7 @@ export class CloudCdn extends Provider<CloudCdnOptions> {
     return settings.urlMaps.map((urlMap) => ({ label: `${settings.project}/${urlMap}`, id: urlMap }))
   }
 
-  group(settings: CloudCdnSettings, targets: Target[]): { groups: Batch[]; errors: string[] } {
+  group(settings: CloudCdnSettings, targets: Target[]): { groups: Batch[]; errors: string[]; notes: string[] } {
     const errors: string[] = []
     if (settings.project !== '' && !projectPattern.test(settings.project)) {
       errors.push(`input project: expected a Google Cloud project ID (6 to 30 lowercase letters, digits and hyphens), got ${quote(settings.project)}`)
@@ -45,20 +41,18 @@ export class CloudCdn extends Provider<CloudCdnOptions> {
     for (const urlMap of settings.urlMaps.filter((each) => !urlMapPattern.test(each))) {
       errors.push(`input url-map: expected URL map names (lowercase letters, digits and hyphens, starting with a letter), got ${quote(urlMap)}`)
     }
-    if (settings.scope === 'all') return { groups: targets.map((target) => ({ target, kind: 'everything', items: [] })), errors }
+    if (settings.scope === 'all') return { groups: targets.map((target) => ({ target, kind: 'everything', items: [] })), errors, notes: [] }
 
-    const paths: string[] = []
+    const paths = new Set<string>()
+    const notes = new Set<string>()
     for (const raw of settings.paths) {
       const reading = readPath(raw)
       if (!reading.ok) {
         errors.push(`input paths: ${reading.error}`)
         continue
       }
-      if (!paths.includes(reading.item)) paths.push(reading.item)
-      if (reading.note !== undefined && !notesLogged.has(reading.note)) {
-        notesLogged.add(reading.note)
-        core.info(reading.note)
-      }
+      paths.add(reading.item)
+      if (reading.note !== undefined) notes.add(reading.note)
     }
     for (const tag of settings.keys) {
       const problem = cacheTagProblem(tag)
@@ -66,10 +60,10 @@ export class CloudCdn extends Provider<CloudCdnOptions> {
     }
     const groups: Batch[] = []
     for (const target of targets) {
-      if (paths.length > 0) groups.push({ target, kind: 'paths', items: paths })
+      if (paths.size > 0) groups.push({ target, kind: 'paths', items: [...paths] })
       if (settings.keys.length > 0) groups.push({ target, kind: 'cacheTags', items: settings.keys })
     }
-    return { groups, errors }
+    return { groups, errors, notes: [...notes] }
   }
 
   override credentials(settings: CloudCdnSettings): { secrets: string[]; errors: string[] } {

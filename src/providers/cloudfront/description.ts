@@ -1,4 +1,4 @@
-import { listOrEmpty } from '../../inputs/schemas.js'
+import { listOrEmpty, textOrEmpty } from '../../inputs/schemas.js'
 import type { OptionsOf, ProviderDescription } from '../description.js'
 import { maxPaths } from './limits.js'
 
@@ -7,10 +7,12 @@ export const description = {
   title: 'CloudFront',
   inputs: {
     distributions: { input: 'distribution', schema: listOrEmpty, required: true },
+    /** Keyless: the job's OIDC token traded at STS for this role's credentials (src/sign-in/aws-sts.ts). */
+    roleToAssume: { input: 'role-to-assume', schema: textOrEmpty },
   },
   token: {
     instead:
-      'AWS credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), as aws-actions/configure-aws-credentials sets them',
+      'role-to-assume (keyless, with permissions: id-token: write), or AWS credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), as aws-actions/configure-aws-credentials sets them',
   },
   defaultApiUrl: 'https://cloudfront.amazonaws.com',
   batchSizes: { paths: { default: maxPaths, max: maxPaths } },

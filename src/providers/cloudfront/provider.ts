@@ -3,8 +3,10 @@ import { AwsV4Signer } from 'aws4fetch'
 import { bodySnippet, formatSeconds, mapConcurrent, type Answer, type HttpRequest } from '../../http/client.js'
 import { dedupe, parseHttpUrl, quote } from '../../inputs/lists.js'
 import type { CommonSettings, Settings } from '../../inputs/settings.js'
+import { assumeRoleWithWebIdentity, roleInputErrors } from '../../sign-in/aws-sts.js'
+import { oidcInputError } from '../../sign-in/github-oidc.js'
 import { callApi, isSuccess, pollUntil } from '../helpers.js'
-import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type BatchResult, type Outcome, type Target } from '../provider.js'
+import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type BatchResult, type Outcome, type SignInContext, type Target } from '../provider.js'
 import { maxPaths } from './limits.js'
 import type { CloudfrontOptions } from './description.js'
 
@@ -40,14 +42,19 @@ export class Cloudfront extends Provider<CloudfrontOptions> {
     const env = settings.env
     // The key ID too, as configure-aws-credentials masks it: with it, half a credential is known.
     const secrets = [env.AWS_ACCESS_KEY_ID ?? '', env.AWS_SECRET_ACCESS_KEY ?? '', env.AWS_SESSION_TOKEN ?? ''].filter((value) => value.trim() !== '')
+    if (settings.roleToAssume !== '') {
+      // The role's credentials win: the AWS_* variables are not needed, only the OIDC token.
+      const oidcError = settings.dryRun ? undefined : oidcInputError(env, 'role-to-assume')
+      return { secrets, errors: [...roleInputErrors(settings.roleToAssume, env), ...(oidcError === undefined ? [] : [oidcError])] }
+    }
     const missing = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].filter((name) => (env[name] ?? '').trim() === '')
     if (missing.length === 0 || settings.dryRun) return { secrets, errors: [] }
     return {
       secrets,
       errors: [
-        `AWS credentials: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set; CloudFront takes no token and reads ` +
-          'AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and (for temporary credentials) AWS_SESSION_TOKEN from the environment: ' +
-          'run aws-actions/configure-aws-credentials (with OIDC) before this step',
+        `AWS credentials: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set; CloudFront takes no token: give role-to-assume ` +
+          '(keyless, with permissions: id-token: write), or set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and (for temporary credentials) ' +
+          'AWS_SESSION_TOKEN in the environment, e.g. with aws-actions/configure-aws-credentials',
       ],
     }
   }
@@ -56,8 +63,9 @@ export class Cloudfront extends Provider<CloudfrontOptions> {
     return groupItems(settings, targets)
   }
 
-  signIn(settings: CloudfrontSettings): Promise<Auth> {
-    return Promise.resolve({ sign: (request: HttpRequest) => signRequest(request, settings) })
+  async signIn(settings: CloudfrontSettings, context: SignInContext): Promise<Auth> {
+    const credentials = settings.roleToAssume !== '' ? await assumeRole(settings.roleToAssume, context) : environmentCredentials(settings.env)
+    return { sign: (request: HttpRequest) => signRequest(request, credentials) }
   }
 
   request(batch: Batch, settings: CloudfrontSettings): ApiRequest {
@@ -185,17 +193,37 @@ function batchIndex(batch: Batch, settings: CommonSettings): number {
 
 // ---------------------------------------------------------------- signing
 
-async function signRequest(request: HttpRequest, settings: Settings): Promise<HttpRequest> {
-  const env = settings.env
+interface SigningCredentials {
+  accessKeyId: string
+  secretAccessKey: string
+  sessionToken?: string
+}
+
+/** The role's temporary credentials, masked before anything can print them (aws-sts.ts). */
+async function assumeRole(roleArn: string, context: SignInContext): Promise<SigningCredentials> {
+  const assumed = await assumeRoleWithWebIdentity(context.http, roleArn, context.env)
+  if (!assumed.ok) throw new Error(assumed.error)
+  const { accessKeyId, secretAccessKey, sessionToken } = assumed.credentials
+  for (const secret of [accessKeyId, secretAccessKey, sessionToken]) context.registerSecret(secret)
+  return { accessKeyId, secretAccessKey, sessionToken }
+}
+
+function environmentCredentials(env: Record<string, string | undefined>): SigningCredentials {
   const sessionToken = env.AWS_SESSION_TOKEN?.trim()
+  return {
+    accessKeyId: env.AWS_ACCESS_KEY_ID?.trim() ?? '',
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY?.trim() ?? '',
+    ...(sessionToken ? { sessionToken } : {}),
+  }
+}
+
+async function signRequest(request: HttpRequest, credentials: SigningCredentials): Promise<HttpRequest> {
   const signer = new AwsV4Signer({
     url: request.url,
     method: request.method,
     headers: request.headers ?? {},
     body: request.body ?? '',
-    accessKeyId: env.AWS_ACCESS_KEY_ID?.trim() ?? '',
-    secretAccessKey: env.AWS_SECRET_ACCESS_KEY?.trim() ?? '',
-    ...(sessionToken ? { sessionToken } : {}),
+    ...credentials,
     service: 'cloudfront',
     region: 'us-east-1',
   })

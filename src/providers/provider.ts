@@ -33,17 +33,27 @@ import type { ProviderDescription } from './description.js'
  *   `pollUntil` from helpers.ts), `explainNetworkError`.
  *
  * Shared helpers for providers: src/providers/helpers.ts (isSuccess, parseJson, isObject,
- * callApi, pollUntil, requiredForKeysOrEverything), urls.ts (absoluteUrl), src/inputs/lists.ts
+ * callApi, pollUntil, wait, requiredForKeysOrEverything), urls.ts (absoluteUrl), src/inputs/lists.ts
  * (quote, dedupe, parseHttpUrl), src/http/client.ts (bodySnippet, header, formatSeconds).
  *
- * To add a CDN: its name in names.ts; its folder with description.ts and provider.ts; one line
- * for each in index.ts (the description, and the lazy `import()` of the behaviour); its inputs in
- * action.yml and the README; its emulator in test/emulators/ and its tests. Nothing else names
- * a provider. (An input two providers share, like `base-url`, is declared by both descriptions
- * with the same schema. A new capability `wait`, `soft` or `tags` adds the provider to the "it
- * is for ..." list of that input's error, which a few tests of test/unit/inputs.test.ts spell
- * out in full. A new cache-status style goes in src/after-purge/cache-status.ts.) Edgio (src/providers/edgio/) is the smallest complete example: a token header, one
- * target, three kinds of items, no lookups and no waiting.
+ * To add a CDN:
+ *   1. its name in names.ts;
+ *   2. its folder: description.ts and provider.ts (plus helper modules of its own: signing, an
+ *      OIDC exchange...). provider.ts imports description.ts for types only (`import type`);
+ *      a constant both need goes in a small module of its own (cloudfront/limits.ts);
+ *   3. in index.ts: the description's import and its entry in `descriptions`, and the lazy
+ *      `import()` of the class in `behaviours`;
+ *   4. its inputs in action.yml and its README section (a test checks both list every input);
+ *   5. its emulator in test/emulators/, its tests, and its line in test/support/providers.ts.
+ * Nothing else names a provider. An input two providers share (`base-url`) is declared by both
+ * descriptions with the same schema. A provider that can `wait`, `soft`-purge or purge `tags`
+ * joins the "it is for ..." list in the error for that input, which a few tests in
+ * test/unit/inputs.test.ts spell out in full. A new cache-status style goes in
+ * src/after-purge/cache-status.ts.
+ *
+ * Edgio (src/providers/edgio/) is the smallest complete example: a token header, one target,
+ * three kinds of items, no lookups and no waiting. CloudFront shows a signer and `wait`;
+ * Cloudflare shows `resolveTargets`.
  */
 export abstract class Provider<Options extends object = Record<string, unknown>> {
   /** Given by the registry (index.ts): the behaviour's chunk does not load the description's schemas again. */

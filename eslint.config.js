@@ -32,7 +32,7 @@ export default tseslint.config(
               allowTypeImports: true,
             },
             { name: 'undici', message: 'Load it with await import() where a request is sent, as src/http/client.ts does.', allowTypeImports: true },
-            { name: 'zod', message: "Use zod/mini, as src/inputs/inputs.ts does: classic zod is larger to load in every run." },
+            { name: 'zod', message: "Use zod/mini, as src/inputs/schemas.ts does: classic zod is larger to load in every run." },
           ],
         },
       ],

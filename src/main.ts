@@ -1,82 +1,66 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Changes } from './changes/changes.js'
 import * as core from './core.js'
-import { errorMessage } from './errors.js'
+import { errorMessage, InputError, PurgeFailed } from './errors.js'
 import { readGithubContext, type GithubContext } from './github-context.js'
-import { HttpClient, formatSeconds, mapConcurrent, type HttpOptions, type HttpRequest } from './http/client.js'
-import { inputNames, parseInputs, type RawInputs, type Settings } from './inputs/inputs.js'
+import { HttpClient, formatSeconds, mapConcurrent, type HttpOptions } from './http/client.js'
+import { inputNames, parseInputs, type RawInputs } from './inputs/inputs.js'
 import { dedupe } from './inputs/lists.js'
-import { planBatches } from './plan.js'
-import { loadProvider, type ApiContext, type Batch, type BatchResult, type Provider } from './providers/index.js'
+import type { Settings } from './inputs/settings.js'
+import { planBatches, type Plan } from './plan.js'
+import { loadProvider } from './providers/index.js'
+import type { ApiContext, Batch, BatchResult, Provider, Target } from './providers/provider.js'
 import { changesLine, failureMessage, logAfterPurge, logBatches, setOutputs, summaryMarkdown, type DeployInfo, type RunReport } from './report/report.js'
 import { redact, registerSecret } from './secrets.js'
 import { afterPurgeWarnings } from './report/verify-report.js'
 
-/** inputs -> plan -> send -> report. The one place that fails the step. */
+type VerifyModule = typeof import('./after-purge/verify.js')
+type ChangesModule = typeof import('./changes/changes.js')
+type ChangeRequest = NonNullable<ReturnType<ChangesModule['readChangeRequest']>['request']>
+
+/** What the run works on; `settings`, `targets` and `plan` grow with the changed files and the target lookup. */
+interface Job {
+  settings: Settings
+  provider: Provider
+  targets: Target[]
+  plan: Plan
+  /** Loaded only when verify or warm is asked for. */
+  verifyModule: VerifyModule | undefined
+  /** With changed-since: the module (loaded only then) and what to compare. */
+  changeRequest: { module: ChangesModule; request: ChangeRequest } | undefined
+  startedAt: number
+}
+
+/**
+ * One run: inputs -> changed files -> targets -> plan -> send (or describe, in a dry-run) ->
+ * verify and warm -> report. Problems with the inputs are an InputError, thrown where found and
+ * before anything is sent; the one catch below fails the step with any error.
+ */
 export async function run(): Promise<void> {
   try {
-    const startedAt = Date.now()
-    const raw = readRawInputs()
-    registerSecret(raw.token ?? '')
-    registerSecret(raw['github-token'] ?? '')
     const github = readGithubContext()
-
-    const parsed = parseInputs(raw, { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(), env: process.env })
-    if (!parsed.settings) return core.setFailed(redact(parsed.errors.join('\n')))
-    let settings = parsed.settings
-    const provider = await loadProvider(settings.provider)
-    const credentials = provider.credentials?.(settings) ?? { secrets: [], errors: [] }
-    for (const secret of credentials.secrets) registerSecret(secret)
-    const changesModule = settings.changedSince ? await import('./changes/changes.js') : undefined
-    const asked = changesModule?.readChangeRequest(settings, github)
-    // Verify and warm are loaded only when asked for.
-    const afterPurge = settings.verify || settings.warm ? await import('./after-purge/verify.js') : undefined
-
-    let plan = planBatches(settings, provider, provider.targets(settings))
-    // With changed-since, what verify can check is known only after the mapping.
-    const verifyErrors = asked ? [] : (afterPurge?.inputErrors(settings, plan.batches, provider.targets(settings)) ?? [])
-    const inputErrors = [...parsed.errors, ...credentials.errors, ...(asked?.errors ?? []), ...plan.errors, ...verifyErrors]
-    if (inputErrors.length > 0) return core.setFailed(redact(inputErrors.join('\n')))
-
-    // The changed files' URLs join paths and go through the provider's rules like any other.
-    let changes: Changes | undefined
-    if (changesModule && asked?.request) {
-      changes = await changesModule.findChanges(asked.request, httpClient(settings, startedAt))
-      core.info(redact(changesLine(changes)))
-      settings = { ...settings, paths: dedupe([...settings.paths, ...changes.mapping.targets]) }
-      plan = planBatches(settings, provider, provider.targets(settings))
-      const mappedVerifyErrors = plan.batches.length > 0 ? (afterPurge?.inputErrors(settings, plan.batches, provider.targets(settings)) ?? []) : []
-      const mappedErrors = [...plan.errors, ...mappedVerifyErrors]
-      if (mappedErrors.length > 0) return core.setFailed(redact(mappedErrors.join('\n')))
-      if (plan.batches.length === 0) core.notice(redact(`Nothing to purge. ${changesLine(changes)}`))
-    }
+    const job = await readInputs(github, Date.now())
+    const changes = job.changeRequest ? await addChangedFiles(job, job.changeRequest) : undefined
+    const { settings, provider, verifyModule } = job
+    const sent = settings.dryRun ? describe(job) : await purge(job)
 
     const report: RunReport = {
       provider: settings.provider,
-      title: provider.title,
+      title: provider.description.title,
       dryRun: settings.dryRun,
-      targets: provider.targets(settings),
-      batches: [],
-      durationMs: 0,
+      targets: job.targets,
+      batches: sent.batches,
+      durationMs: Date.now() - job.startedAt,
       changes,
+      deploy: deployInfo(github),
+      ...(sent.requests ? { requests: sent.requests } : {}),
     }
-    const api = settings.dryRun ? undefined : apiContext(provider, settings, startedAt)
-    if (!api) {
-      report.batches = plan.batches.map((batch) => ({ ...batch, status: 'planned', attempts: 0 }))
-      report.requests = plan.batches.map((batch) => describeRequest(provider, settings, batch))
-    } else if (plan.batches.length > 0) {
-      const purge = await purgeAll(provider, settings, api)
-      if ('inputErrors' in purge) return core.setFailed(redact(purge.inputErrors.join('\n')))
-      Object.assign(report, purge)
-    }
-    report.durationMs = Date.now() - startedAt
-    report.deploy = deployInfo(github)
-
     logBatches(report)
-    if (afterPurge) {
+    if (verifyModule) {
       const log = (line: string) => core.info(redact(line))
-      report.afterPurge = api
-        ? await afterPurge.verifyAndWarm({ settings, provider, batches: report.batches, deadline: api.http.deadline, log })
-        : afterPurge.planned(settings, plan.batches)
+      report.afterPurge = settings.dryRun
+        ? verifyModule.planned(settings, job.plan.batches)
+        : await verifyModule.verifyAndWarm({ settings, cacheStatus: provider.description.cacheStatus, batches: sent.batches, deadline: deadlineOf(job), log })
       logAfterPurge(report)
     }
     setOutputs(report)
@@ -84,68 +68,138 @@ export async function run(): Promise<void> {
 
     for (const warning of afterPurgeWarnings(report.afterPurge)) core.warning(redact(warning))
     const failure = failureMessage(report)
-    if (failure && settings.failOnError) core.setFailed(failure)
-    else if (failure) core.warning(failure)
+    if (failure && settings.failOnError) throw new PurgeFailed(failure)
+    if (failure) core.warning(failure)
   } catch (error) {
     core.setFailed(redact(errorMessage(error)))
   }
 }
 
-function readRawInputs(): RawInputs {
-  return Object.fromEntries(inputNames.map((name) => [name, core.getInput(name)]))
+/**
+ * The inputs, the provider's credentials, the changed-since request and the plan of what the
+ * inputs name, checked together: every problem at once, in one InputError.
+ */
+async function readInputs(github: GithubContext, startedAt: number): Promise<Job> {
+  const raw: RawInputs = Object.fromEntries(inputNames.map((name) => [name, core.getInput(name)]))
+  registerSecret(raw.token ?? '')
+  registerSecret(raw['github-token'] ?? '')
+  const parsed = parseInputs(raw, { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(), env: process.env })
+  if (!parsed.settings) throw new InputError(parsed.errors)
+  const settings = parsed.settings
+  const provider = await loadProvider(settings.provider)
+  const credentials = provider.credentials(settings)
+  for (const secret of credentials.secrets) registerSecret(secret)
+  const changesModule = settings.changedSince ? await import('./changes/changes.js') : undefined
+  const changeRequest = changesModule?.readChangeRequest(settings, github)
+  const verifyModule = settings.verify || settings.warm ? await import('./after-purge/verify.js') : undefined
+
+  const targets = provider.targets(settings)
+  const plan = planBatches(settings, provider, targets)
+  // With changed-since, what verify can check is known only after the mapping.
+  const verifyErrors = changesModule ? [] : (verifyModule?.inputErrors(settings, plan.batches, targets) ?? [])
+  InputError.throwIfAny([...parsed.errors, ...credentials.errors, ...(changeRequest?.errors ?? []), ...plan.errors, ...verifyErrors])
+  const request = changeRequest?.request
+  return { settings, provider, targets, plan, verifyModule, changeRequest: changesModule && request ? { module: changesModule, request } : undefined, startedAt }
 }
 
-function apiContext(provider: Provider, settings: Settings, startedAt: number): ApiContext {
-  const pacing = provider.pacing ? { pacing: provider.pacing, paceScale: paceScale() } : {}
-  return { http: httpClient(settings, startedAt, pacing), apiUrl: apiUrlOf(provider, settings), headers: provider.authHeaders(settings) }
+/** The changed files' URLs join paths and go through the provider's rules like any other. */
+async function addChangedFiles(job: Job, { module, request }: NonNullable<Job['changeRequest']>): Promise<Changes> {
+  const changes = await module.findChanges(request, httpClient(job))
+  core.info(redact(changesLine(changes)))
+  job.settings = { ...job.settings, paths: dedupe([...job.settings.paths, ...changes.mapping.targets]) }
+  job.targets = job.provider.targets(job.settings)
+  job.plan = planBatches(job.settings, job.provider, job.targets)
+  const verifyErrors = job.plan.batches.length > 0 ? (job.verifyModule?.inputErrors(job.settings, job.plan.batches, job.targets) ?? []) : []
+  InputError.throwIfAny([...job.plan.errors, ...verifyErrors])
+  if (job.plan.batches.length === 0) core.notice(redact(`Nothing to purge. ${changesLine(changes)}`))
+  return changes
+}
+
+interface Sent {
+  batches: BatchResult[]
+  /** The exact requests, for a dry-run. */
+  requests?: string[]
+}
+
+function describe({ plan, provider, settings }: Job): Sent {
+  return {
+    batches: plan.batches.map((batch) => ({ ...batch, status: 'planned', attempts: 0 })),
+    requests: plan.batches.map((batch) => {
+      const request = provider.request(batch, settings)
+      return `${request.method} ${provider.apiUrl(settings)}${request.path}${request.body !== undefined ? ` ${request.body}` : ''}`
+    }),
+  }
+}
+
+/** Sign in, look the targets up, send every batch, settle (wait). */
+async function purge(job: Job): Promise<Sent> {
+  const { provider, settings } = job
+  if (job.plan.batches.length === 0) return { batches: [] }
+  let api: ApiContext
+  try {
+    api = await connect(job)
+    const targets = await provider.resolveTargets(job.targets, settings, api)
+    // Routing can depend on what the lookup found (Cloudflare zone names): plan for the targets found.
+    if (targets !== job.targets) {
+      job.targets = targets
+      job.plan = planBatches(settings, provider, targets)
+      InputError.throwIfAny(job.plan.errors)
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    // Without its targets or credentials nothing can be sent: every batch fails with the reason.
+    const reason = errorMessage(error)
+    return { batches: job.plan.batches.map((batch) => ({ ...batch, status: 'failed', attempts: 0, error: reason })) }
+  }
+  const batches = await mapConcurrent(job.plan.batches, provider.description.concurrency, (batch) => sendBatch(provider, settings, api, batch))
+  await provider.settle(batches, settings, api)
+  return { batches }
+}
+
+/** The provider's sign-in, and the context of every API call after it. */
+async function connect(job: Job): Promise<ApiContext> {
+  const { provider, settings } = job
+  const scale = timeScale()
+  const pacing = provider.description.pacing
+  const http = httpClient(job, pacing ? { pacing, paceScale: scale } : {})
+  const apiUrl = provider.apiUrl(settings)
+  const auth = await provider.signIn(settings, { http, apiUrl, env: settings.env, registerSecret })
+  return {
+    http,
+    apiUrl,
+    headers: auth.headers ?? {},
+    ...(auth.sign ? { sign: auth.sign } : {}),
+    now: Date.now,
+    sleep: (ms) => sleep(ms),
+    timeScale: scale,
+  }
 }
 
 /** One per API, under the step's deadline and retry policy. */
-function httpClient(settings: Settings, startedAt: number, pacing: Pick<HttpOptions, 'pacing' | 'paceScale'> = {}): HttpClient {
+function httpClient(job: Job, pacing: Pick<HttpOptions, 'pacing' | 'paceScale'> = {}): HttpClient {
   return new HttpClient({
-    deadline: startedAt + settings.timeoutSeconds * 1000,
-    retries: settings.retries,
+    deadline: deadlineOf(job),
+    retries: job.settings.retries,
     onRetry: ({ url, attempt, waitMs, reason }) =>
       core.info(redact(`retrying ${new URL(url).pathname} in ${formatSeconds(waitMs)} (attempt ${attempt} failed: ${reason})`)),
     ...pacing,
   })
 }
 
-function apiUrlOf(provider: Provider, settings: Settings): string {
-  return settings.apiUrl ?? provider.apiUrl?.(settings) ?? provider.defaultApiUrl
+function deadlineOf(job: Job): number {
+  return job.startedAt + job.settings.timeoutSeconds * 1000
 }
 
-/** The end-to-end tests run rate-limit pacing faster through this variable; it is 1 for users. */
-function paceScale(): number {
-  const scale = Number(process.env.CDN_PURGE_PACE_SCALE)
+/** The end-to-end tests run pacing and waits faster through this variable; it is 1 for users. */
+function timeScale(): number {
+  const scale = Number(process.env.CDN_PURGE_TIME_SCALE)
   return Number.isFinite(scale) && scale > 0 ? scale : 1
-}
-
-type Purge = { targets: RunReport['targets']; batches: BatchResult[] } | { inputErrors: string[] }
-
-async function purgeAll(provider: Provider, settings: Settings, api: ApiContext): Promise<Purge> {
-  let targets = provider.targets(settings)
-  try {
-    if (provider.resolveTargets) targets = await provider.resolveTargets(settings, api)
-  } catch (error) {
-    // Without its targets nothing can be sent: every batch fails with the lookup's reason.
-    const reason = errorMessage(error)
-    const { batches } = planBatches(settings, provider, targets)
-    return { targets, batches: batches.map((batch) => ({ ...batch, status: 'failed', attempts: 0, error: reason })) }
-  }
-  const plan = planBatches(settings, provider, targets)
-  if (plan.errors.length > 0) return { inputErrors: plan.errors }
-
-  const batches = await mapConcurrent(plan.batches, provider.concurrency, (batch) => sendBatch(provider, settings, api, batch))
-  await provider.settle?.(batches, settings, api)
-  return { targets, batches }
 }
 
 async function sendBatch(provider: Provider, settings: Settings, api: ApiContext, batch: Batch): Promise<BatchResult> {
   const request = provider.request(batch, settings)
   const url = api.apiUrl + request.path
   if (request.body !== undefined) core.debug(`${request.method} ${url} ${request.body}`)
-  const sign = provider.sign
   const { verdict, attempts } = await api.http.send(
     {
       url,
@@ -153,7 +207,7 @@ async function sendBatch(provider: Provider, settings: Settings, api: ApiContext
       headers: { ...api.headers, ...request.headers },
       ...(request.body !== undefined ? { body: request.body } : {}),
       pace: batch.kind,
-      ...(sign ? { sign: (unsigned: HttpRequest) => sign.call(provider, unsigned, settings) } : {}),
+      ...(api.sign ? { sign: api.sign } : {}),
     },
     (answer) => provider.readAnswer(answer, batch),
   )
@@ -170,13 +224,8 @@ async function sendBatch(provider: Provider, settings: Settings, api: ApiContext
       ...(estimatedSeconds !== undefined ? { estimatedSeconds } : {}),
     }
   }
-  const error = verdict.unreachable && provider.explainNetworkError ? provider.explainNetworkError(verdict.error, api.apiUrl) : verdict.error
+  const error = verdict.unreachable ? provider.explainNetworkError(verdict.error, api.apiUrl) : verdict.error
   return { ...batch, status: attempts === 0 ? 'skipped' : 'failed', attempts, error }
-}
-
-function describeRequest(provider: Provider, settings: Settings, batch: Batch): string {
-  const request = provider.request(batch, settings)
-  return `${request.method} ${apiUrlOf(provider, settings)}${request.path}${request.body !== undefined ? ` ${request.body}` : ''}`
 }
 
 /** The deploy this purge follows, for the summary. */

@@ -1,5 +1,5 @@
-import type { Settings } from './inputs/inputs.js'
-import type { Batch, Provider, Target } from './providers/index.js'
+import type { Settings } from './inputs/settings.js'
+import type { Batch, Provider, Target } from './providers/provider.js'
 
 export interface Plan {
   batches: Batch[]
@@ -16,13 +16,13 @@ export function planBatches(settings: Settings, provider: Provider, targets: Tar
   const batches: Batch[] = []
   const tooLarge = new Set<string>()
   for (const group of groups) {
-    const limits = provider.batchSizes[group.kind]
+    const limits = provider.description.batchSizes[group.kind]
     if (!limits || group.items.length === 0) {
       batches.push(group)
       continue
     }
     const size = settings.batchSize ?? limits.default
-    if (size > limits.max) tooLarge.add(`input batch-size: at most ${limits.max} for ${group.kind} on ${provider.title}, got ${size}`)
+    if (size > limits.max) tooLarge.add(`input batch-size: at most ${limits.max} for ${group.kind} on ${provider.description.title}, got ${size}`)
     for (let start = 0; start < group.items.length; start += size) {
       batches.push({ ...group, items: group.items.slice(start, start + size) })
     }

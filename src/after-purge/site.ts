@@ -1,4 +1,5 @@
-import type { Batch, Item, Target } from '../providers/index.js'
+import { parseHttpUrl } from '../inputs/lists.js'
+import type { Batch, Item, Target } from '../providers/provider.js'
 
 /**
  * Requests to the purged site itself (verify and warm): which URLs a purge named, which hosts it
@@ -42,8 +43,7 @@ function itemUrl(item: Item): string {
 }
 
 function isPageUrl(value: string): boolean {
-  const url = URL.parse(value)
-  return url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && !value.includes('*')
+  return parseHttpUrl(value) !== undefined && !value.includes('*')
 }
 
 export function pageKey(page: SitePage): string {

@@ -1,7 +1,8 @@
 import { judge, readCacheStatus, cacheStatusStyles } from './cache-status.js'
 import { HttpClient, formatSeconds, isRetryableStatus, mapConcurrent, type Answer } from '../http/client.js'
-import type { Settings } from '../inputs/inputs.js'
-import type { Batch, BatchResult, Provider, Target } from '../providers/index.js'
+import type { CacheStatusStyleName } from './cache-status.js'
+import type { Settings } from '../inputs/settings.js'
+import type { Batch, BatchResult, Target } from '../providers/provider.js'
 import { describeHosts, isOnPurgedHost, pageKey, pagesOf, purgedHosts, variantRequestHeaders, type CheckedPage, type SitePage } from './site.js'
 import type { AfterPurge, VerificationEntry, VerificationReport } from '../report/verify-report.js'
 import { pageText } from '../report/verify-report.js'
@@ -104,7 +105,8 @@ export function planned(settings: Settings, batches: Batch[]): AfterPurge {
 
 export interface AfterPurgeOptions {
   settings: Settings
-  provider: Provider
+  /** The provider's cache-status style (its description's `cacheStatus`). */
+  cacheStatus?: CacheStatusStyleName | undefined
   batches: BatchResult[]
   /** Epoch ms: the step's deadline, shared with the purge. */
   deadline: number
@@ -190,7 +192,7 @@ async function checkUntilFresh(pages: CheckedPage[], context: Context): Promise<
 }
 
 async function check(page: CheckedPage, previous: VerificationEntry, context: Context): Promise<VerificationEntry> {
-  const style = context.provider.cacheStatus
+  const style = context.cacheStatus
   const headers = { ...variantRequestHeaders(page.variant).headers, ...(style ? cacheStatusStyles[style].requestHeaders : {}) }
   const received: { answer?: Answer } = {}
   const { verdict, attempts } = await context.client.send({ url: page.url, method: 'GET', headers, answerBody: 'skip' }, (answer) => {

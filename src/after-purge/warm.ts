@@ -1,6 +1,6 @@
 import { isRetryableStatus, mapConcurrent, type HttpClient } from '../http/client.js'
-import type { Settings } from '../inputs/inputs.js'
-import type { Batch, BatchResult } from '../providers/index.js'
+import type { Settings } from '../inputs/settings.js'
+import type { Batch, BatchResult } from '../providers/provider.js'
 import { pageKey, pagesOf, variantRequestHeaders, type SitePage } from './site.js'
 import { pageText, type WarmReport } from '../report/verify-report.js'
 

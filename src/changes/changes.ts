@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import type { getOctokit } from '@actions/github'
 import type { GithubContext } from '../github-context.js'
 import { header, isRetryableStatus, type Answer, type HttpClient } from '../http/client.js'
-import type { Settings } from '../inputs/inputs.js'
+import type { Settings } from '../inputs/settings.js'
 import { dedupe } from '../inputs/lists.js'
 import { mapFiles, parsePathMap, type MappedFiles, type PathRule } from './path-map.js'
 

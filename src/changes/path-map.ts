@@ -1,5 +1,5 @@
 import picomatch from 'picomatch'
-import { dedupe } from '../inputs/lists.js'
+import { dedupe, quote } from '../inputs/lists.js'
 
 /**
  * `path-map`: rules that turn repository files into URLs (or paths) to purge, one a line,
@@ -208,8 +208,4 @@ function capturingGroups(source: string): string[] | undefined {
 
 function countGroups(matcher: RegExp): number {
   return (new RegExp(`${matcher.source}|`).exec('')?.length ?? 1) - 1
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value)
 }

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici'
 import { errorMessage } from '../errors.js'
-import { Pacer } from './learned-pace.js'
+import { LearnedPace } from './learned-pace.js'
 import { TokenBucket, type PaceRate } from './pace.js'
 
 /**
@@ -82,7 +82,7 @@ export class HttpClient {
   private readonly onRetry: HttpOptions['onRetry']
   /** A `Retry-After` pauses every request to the API, not only the one that got it. */
   private pausedUntil = 0
-  private readonly pacer = new Pacer()
+  private readonly learnedPace = new LearnedPace()
   private readonly buckets = new Map<string, TokenBucket>()
 
   constructor(options: HttpOptions) {
@@ -119,10 +119,10 @@ export class HttpClient {
 
       attempts++
       const sentAt = this.now()
-      this.pacer.sent(sentAt)
+      this.learnedPace.sent(sentAt)
       const signed = req.sign ? await req.sign(req) : req
       const result = await this.attempt(signed, Math.min(this.requestTimeoutMs, remainingMs))
-      if ('status' in result) this.pacer.answered(result.status, sentAt, this.now())
+      if ('status' in result) this.learnedPace.answered(result.status, sentAt, this.now())
       const verdict: Verdict = 'status' in result ? readOrFail(read, result) : { ok: false, retryable: true, ...result }
       if (verdict.ok) return { verdict: verdict as V, attempts }
 
@@ -141,10 +141,10 @@ export class HttpClient {
     }
   }
 
-  /** The shared `Retry-After` pause, or the pacer's spacing, whichever ends later. */
+  /** The shared `Retry-After` pause, or the learned pace, whichever ends later. */
   private waitBeforeSendMs(): number {
     const now = this.now()
-    return Math.max(this.pausedUntil - now, this.pacer.delayMs(now))
+    return Math.max(this.pausedUntil - now, this.learnedPace.delayMs(now))
   }
 
   /** Waits for a token of the request's documented bucket; false when none comes before the deadline. */

@@ -18,7 +18,7 @@
  * It only ever adds waits: `Retry-After` is honoured as before, by the HttpClient. Pure: the
  * caller passes the time.
  */
-export class Pacer {
+export class LearnedPace {
   private firstLimitedAt: number | undefined
   private acceptedSinceFirstLimit = 0
   private answeredSinceLastLimit = 0

@@ -57,3 +57,9 @@ export function dedupe<T>(items: Iterable<T>): T[] {
 export function quote(value: string): string {
   return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value)
 }
+
+/** `text` parsed, when it is an http(s) URL with a host; undefined otherwise. */
+export function parseHttpUrl(text: string): URL | undefined {
+  const url = URL.parse(text)
+  return url && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' ? url : undefined
+}

@@ -1,4 +1,4 @@
-import { quote } from '../inputs/lists.js'
+import { parseHttpUrl, quote } from '../inputs/lists.js'
 
 /**
  * A `paths` item as the absolute http(s) URL visitors request: as written, or relative to
@@ -10,8 +10,8 @@ export function absoluteUrl(path: string, baseUrl: string | undefined): { text: 
     if (!baseUrl) return { error: `${quote(path)} is not an absolute URL; give base-url (e.g. https://www.example.com) for relative paths, or the full https:// URL` }
     text = `${baseUrl}/${path.replace(/^\/+/, '')}`
   }
-  const url = URL.parse(text)
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') {
+  const url = parseHttpUrl(text)
+  if (!url) {
     return { error: `expected an http(s) URL such as https://www.example.com/a.css, got ${quote(path)}` }
   }
   if (/\s/.test(text)) return { error: `URLs cannot contain spaces (encode them as %20), got ${quote(path)}` }

@@ -1,6 +1,6 @@
 import type { Changes } from '../changes/changes.js'
 import * as core from '../core.js'
-import type { BatchResult, Item, Target } from '../providers/index.js'
+import type { BatchResult, Item, Target } from '../providers/provider.js'
 import { formatSeconds } from '../http/client.js'
 import { redact } from '../secrets.js'
 import { afterPurgeCounts, afterPurgeLog, afterPurgeSummary, staleMessage, verificationJson, type AfterPurge } from './verify-report.js'

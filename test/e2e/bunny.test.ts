@@ -69,7 +69,7 @@ describe('Bunny end to end', () => {
     await bunny.close()
     await start({ timeScale: 25 })
     const prefixes = Array.from({ length: 30 }, (_, index) => `https://cdn.example.com/section-${index}/*`)
-    const run = await runAction(inputs({ paths: [...urls(1_000), ...prefixes].join('\n') }), { env: { CDN_PURGE_PACE_SCALE: '25' } })
+    const run = await runAction(inputs({ paths: [...urls(1_000), ...prefixes].join('\n') }), { env: { CDN_PURGE_TIME_SCALE: '25' } })
     expect(run.exitCode).toBe(0)
     expect(bunny.rateLimited).toHaveLength(0)
     expect(bunny.purges.filter((purge) => purge.bucket === 'exact')).toHaveLength(1_000)
@@ -82,7 +82,7 @@ describe('Bunny end to end', () => {
     // The control for the test above: the emulator refills at 25 a second, the action barely waits.
     await bunny.close()
     await start({ timeScale: 5 })
-    const run = await runAction(inputs({ paths: urls(150).join('\n') }), { env: { CDN_PURGE_PACE_SCALE: '5000' } })
+    const run = await runAction(inputs({ paths: urls(150).join('\n') }), { env: { CDN_PURGE_TIME_SCALE: '5000' } })
     expect(bunny.rateLimited.length).toBeGreaterThan(0)
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({ purged: '150', failed: '0', requests: '150' })

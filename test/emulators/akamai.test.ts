@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { edgeGridAuthorization, edgeGridTimestamp } from '../../src/providers/akamai.js'
+import { edgeGridAuthorization, edgeGridTimestamp } from '../../src/providers/akamai/provider.js'
 import { DEFAULT_CREDENTIALS, MAX_BODY_BYTES, edgeGridSignature, startAkamaiEmulator, type AkamaiEmulator } from './akamai.js'
 
 describe("the emulator's EdgeGrid verifier, against the official vectors (AkamaiOPEN-edgegrid-node test_data.json)", () => {

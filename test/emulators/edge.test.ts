@@ -2,8 +2,7 @@ import { ProxyAgent, request } from 'undici'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { HttpClient } from '../../src/http/client.js'
 import type { Settings } from '../../src/inputs/inputs.js'
-import { cloudflare } from '../../src/providers/cloudflare.js'
-import type { BatchResult, Provider } from '../../src/providers/index.js'
+import type { BatchResult } from '../../src/providers/index.js'
 import { verifyAndWarm } from '../../src/after-purge/verify.js'
 import { makeThrowawayCa, startConnectProxy, type ConnectProxy, type ThrowawayCa } from '../e2e/site-network.js'
 import { startEdge, type Edge, type EdgeOptions, type EdgeStyle } from './edge.js'
@@ -89,10 +88,9 @@ async function verifyOn(style: EdgeStyle, purge: boolean) {
   const url = 'https://www.example.com/page'
   if (purge) started.purge({ files: [url] })
   const deadline = Date.now() + 1_500
-  const provider: Provider = { ...cloudflare, cacheStatus: style }
   const batches: BatchResult[] = [{ target: { label: 'z', id: 'z' }, kind: 'files', items: [url], status: 'purged', attempts: 1, acceptedAt: Date.now() }]
   const client = new HttpClient({ deadline, retries: 0, dispatcher })
-  const after = await verifyAndWarm({ settings, provider, batches, deadline, log: () => undefined, client })
+  const after = await verifyAndWarm({ settings, cacheStatus: style, batches, deadline, log: () => undefined, client })
   return { entry: after.verification?.entries[0], requests: started.requests }
 }
 

@@ -19,7 +19,7 @@ describe('action.yml agrees with the code', () => {
   it.each(inputNames)('input %s: one-line description, and its default agrees with the schema', (name) => {
     const declared = action.inputs[name]
     expect(declared?.description?.trim()).toMatch(/^[^\n]+$/)
-    const entry = inputSchema[name]
+    const entry = inputSchema[name]!
     const declaredDefault = declared?.default
     expect('default' in entry ? entry.default : undefined).toBe(declaredDefault)
     if (declaredDefault !== undefined) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bunny } from '../../src/providers/bunny.js'
+import { bunny } from '../../src/providers/bunny/provider.js'
 import type { Answer } from '../../src/http/client.js'
 import { answer, batch, plan } from './provider-helpers.js'
 
@@ -27,8 +27,8 @@ describe('Bunny plan', () => {
   })
 
   it('paces index pages and prefixes from one bucket, URLs from another', () => {
-    expect(bunny.pacing?.['index-pages']).toBe(bunny.pacing?.prefixes)
-    expect(bunny.pacing).toEqual({ urls: { burst: 120, perSecond: 5 }, 'index-pages': { burst: 20, perSecond: 0.5 }, prefixes: { burst: 20, perSecond: 0.5 } })
+    expect(bunny.description.pacing?.['index-pages']).toBe(bunny.description.pacing?.prefixes)
+    expect(bunny.description.pacing).toEqual({ urls: { burst: 120, perSecond: 5 }, 'index-pages': { burst: 20, perSecond: 0.5 }, prefixes: { burst: 20, perSecond: 0.5 } })
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { edgeGridAuthorization, edgeGridTimestamp, readEdgeGrid } from '../../src/providers/akamai.js'
+import { edgeGridAuthorization, edgeGridTimestamp, readEdgeGrid } from '../../src/providers/akamai/provider.js'
 
 // Known-answer vectors of Akamai's official Node signer: akamai/AkamaiOPEN-edgegrid-node,
 // test/test_data.json and test/test.js (commit b187686). The header-signing cases are left out:

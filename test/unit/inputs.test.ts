@@ -55,6 +55,15 @@ describe('parseInputs', () => {
     ])
   })
 
+  it('gives a provider input that does not parse the value of an absent one, beside its error', () => {
+    const { settings, errors } = parse({ ...cloudflare, paths: 'https://example.com/', 'purge-headers': 'CF-Device-Type mobile', zone: '["a", 1]' })
+    expect(errors).toEqual([
+      'input zone: a value starting with "[" must be a JSON array of strings',
+      'input purge-headers: expected lines "Header-Name: value1, value2" (e.g. "CF-Device-Type: mobile, desktop"), got "CF-Device-Type mobile"',
+    ])
+    expect(settings).toMatchObject({ zones: [], purgeHeaders: [] })
+  })
+
   it('joins paths-file and keys-file to the inline lists, relative to the workspace', () => {
     const { settings, errors } = parse(
       { ...cloudflare, paths: 'https://example.com/a', 'paths-file': 'urls.txt', keys: 'x', 'keys-file': '/abs/tags.json' },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { Pacer } from '../../src/http/learned-pace.js'
+import { LearnedPace } from '../../src/http/learned-pace.js'
 
 /** `count` requests sent at `at` and answered with `status` `latency` ms later. */
-function answer(pacer: Pacer, count: number, status: number, at: number, latency = 0): void {
+function answer(pacer: LearnedPace, count: number, status: number, at: number, latency = 0): void {
   for (let index = 0; index < count; index++) {
     pacer.sent(at)
     pacer.answered(status, at, at + latency)
@@ -13,8 +13,8 @@ function answer(pacer: Pacer, count: number, status: number, at: number, latency
 const paced = (ratePerSecond: number) => ratePerSecond * 0.95
 
 /** A bucket of 25 requests refilled at 5 a second, as the pacer meets it. */
-function learnedFiveASecond(): Pacer {
-  const pacer = new Pacer()
+function learnedFiveASecond(): LearnedPace {
+  const pacer = new LearnedPace()
   answer(pacer, 25, 200, 0) // the full bucket
   answer(pacer, 1, 429, 50) // empty: the first 429
   answer(pacer, 5, 200, 1_050) // after its Retry-After of 1 s: what 1 s refilled
@@ -22,16 +22,16 @@ function learnedFiveASecond(): Pacer {
   return pacer
 }
 
-describe('Pacer: learns a token bucket from 429s', () => {
+describe('LearnedPace: learns a token bucket from 429s', () => {
   it('holds nothing back before any 429', () => {
-    const pacer = new Pacer()
+    const pacer = new LearnedPace()
     answer(pacer, 1_000, 200, 0)
     expect(pacer.delayMs(0)).toBe(0)
     expect(pacer.ratePerSecond).toBeUndefined()
   })
 
   it('holds nothing back after one 429: Retry-After alone (HttpClient) decides', () => {
-    const pacer = new Pacer()
+    const pacer = new LearnedPace()
     answer(pacer, 25, 200, 0)
     answer(pacer, 4, 429, 50)
     expect(pacer.delayMs(50)).toBe(0)
@@ -43,7 +43,7 @@ describe('Pacer: learns a token bucket from 429s', () => {
   })
 
   it('does not count requests that were in flight at the first 429: the bucket may have let them through before', () => {
-    const pacer = new Pacer()
+    const pacer = new LearnedPace()
     answer(pacer, 25, 200, 0)
     pacer.sent(40) // in flight when the 429 comes...
     answer(pacer, 1, 429, 50)
@@ -54,7 +54,7 @@ describe('Pacer: learns a token bucket from 429s', () => {
   })
 
   it('does not trust fewer than 3 accepted requests: one more or less would change the rate too much', () => {
-    const pacer = new Pacer()
+    const pacer = new LearnedPace()
     answer(pacer, 25, 200, 0)
     answer(pacer, 1, 429, 0)
     answer(pacer, 2, 200, 1_000)

@@ -2,8 +2,8 @@ import { MockAgent } from 'undici'
 import { describe, expect, it } from 'vitest'
 import { HttpClient } from '../../src/http/client.js'
 import type { Settings } from '../../src/inputs/inputs.js'
-import type { Batch, BatchResult, Item, Provider, Target } from '../../src/providers/index.js'
-import { cloudflare } from '../../src/providers/cloudflare.js'
+import type { CacheStatusStyleName } from '../../src/after-purge/cache-status.js'
+import type { Batch, BatchResult, Item, Target } from '../../src/providers/index.js'
 import { deviceUserAgents, purgedHosts, isOnPurgedHost, siteUserAgent, variantRequestHeaders } from '../../src/after-purge/site.js'
 import { inputErrors, planned, recheckDelayMs, samplePages, verifyAndWarm } from '../../src/after-purge/verify.js'
 import { warmRequests } from '../../src/after-purge/warm.js'
@@ -199,14 +199,14 @@ function mockSite(answers: Record<string, EdgeAnswer[]>) {
   return { agent, requests }
 }
 
-async function runVerify(answers: Record<string, EdgeAnswer[]>, more: Partial<Settings>, provider: Provider = cloudflare, timeoutMs = 60_000) {
+async function runVerify(answers: Record<string, EdgeAnswer[]>, more: Partial<Settings>, cacheStatus: CacheStatusStyleName = 'cloudflare', timeoutMs = 60_000) {
   const clock = fakeClock()
   const site = mockSite(answers)
   const log: string[] = []
   const deadline = t0 + timeoutMs
   const client = new HttpClient({ deadline, retries: 1, dispatcher: site.agent, now: clock.now, sleep: clock.sleep, random: () => 0.5 })
   const batches = [purged(batch(com, 'files', Object.keys(answers).map((path) => `https://www.example.com${path}`)))]
-  const after = await verifyAndWarm({ settings: settings(more), provider, batches, deadline, log: (line) => log.push(line), client, now: clock.now, sleep: clock.sleep })
+  const after = await verifyAndWarm({ settings: settings(more), cacheStatus, batches, deadline, log: (line) => log.push(line), client, now: clock.now, sleep: clock.sleep })
   return { after, clock, requests: site.requests, log }
 }
 
@@ -239,7 +239,7 @@ describe('verifyAndWarm', () => {
   })
 
   it('gives up at the deadline, the URL stale, its last reading kept', async () => {
-    const { after, clock } = await runVerify({ '/a': [hit(3600)] }, {}, cloudflare, 20_000)
+    const { after, clock } = await runVerify({ '/a': [hit(3600)] }, {}, 'cloudflare', 20_000)
     expect(after.verification?.entries).toEqual([{ url: 'https://www.example.com/a', header: 'cf-cache-status', status: 'HIT', age: 3600, verdict: 'stale', checks: 6 }])
     // 1 + 2 + 4 + 8 s, then a last wait cut to leave a second for the last check.
     expect(clock.sleeps).toEqual([1_000, 2_000, 4_000, 8_000, 4_000])
@@ -257,8 +257,7 @@ describe('verifyAndWarm', () => {
   })
 
   it('asks Akamai for its x-cache with the Pragma header', async () => {
-    const akamai: Provider = { ...cloudflare, cacheStatus: 'akamai' }
-    const { after, requests } = await runVerify({ '/a': [{ headers: { 'x-cache': 'TCP_MISS from a184-51-199-12.deploy.akamaitechnologies.com (AkamaiGHost/10.10.3-45298580) (-)' } }] }, {}, akamai)
+    const { after, requests } = await runVerify({ '/a': [{ headers: { 'x-cache': 'TCP_MISS from a184-51-199-12.deploy.akamaitechnologies.com (AkamaiGHost/10.10.3-45298580) (-)' } }] }, {}, 'akamai')
     expect(requests[0]?.headers.Pragma).toBe('akamai-x-cache-on')
     expect(after.verification?.entries[0]).toMatchObject({ header: 'x-cache', verdict: 'fresh' })
   })
@@ -279,7 +278,7 @@ describe('verifyAndWarm', () => {
   it('skips both when nothing was purged', async () => {
     const after = await verifyAndWarm({
       settings: settings({ warm: true }),
-      provider: cloudflare,
+      cacheStatus: 'cloudflare',
       batches: [{ ...batch(com, 'files', urls(1)), status: 'failed', attempts: 1 }],
       deadline: t0,
       log: () => undefined,

@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { AwsV4Signer } from 'aws4fetch'
-import type { Settings } from '../inputs/inputs.js'
-import { dedupe } from '../inputs/lists.js'
-import { bodySnippet, formatSeconds, mapConcurrent, type Answer, type HttpRequest } from '../http/client.js'
-import type { ApiContext, Batch, BatchResult, Outcome, Provider, PurgeGroup, Target } from './index.js'
+import { bodySnippet, formatSeconds, mapConcurrent, type Answer, type HttpRequest } from '../../http/client.js'
+import { dedupe, parseHttpUrl, quote } from '../../inputs/lists.js'
+import type { CommonSettings, Settings } from '../../inputs/settings.js'
+import { callApi, isSuccess, pollUntil } from '../helpers.js'
+import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type BatchResult, type Outcome, type Target } from '../provider.js'
+import { description, maxPaths, type CloudfrontOptions } from './description.js'
 
 /**
  * CloudFront `CreateInvalidation` (REST with XML bodies), signed with AWS Signature V4, and
@@ -14,8 +15,7 @@ import type { ApiContext, Batch, BatchResult, Outcome, Provider, PurgeGroup, Tar
 
 const apiVersion = '2020-05-31'
 const xmlNamespace = `http://cloudfront.amazonaws.com/doc/${apiVersion}/`
-// In progress at once per distribution: 3,000 paths, and independently 15 wildcard paths.
-const maxPaths = 3_000
+// In progress at once per distribution: 3,000 paths (maxPaths), and independently 15 wildcard paths.
 const maxWildcards = 15
 const maxPathLength = 4_000
 // Distribution IDs are upper-case letters and digits (E2QWRUHAPOMQZL).
@@ -28,20 +28,16 @@ const pollFirstMs = 1_000
 const pollCapMs = 20_000
 const pollConcurrency = 4
 
-export const cloudfront: Provider = {
-  title: 'CloudFront',
-  cacheStatus: 'cloudfront',
-  defaultApiUrl: 'https://cloudfront.amazonaws.com',
-  batchSizes: { paths: { default: maxPaths, max: maxPaths } },
-  // One at a time: CreateInvalidation is throttled after a short burst (undocumented), and a
-  // distribution's batches must reach it in order to share its 3,000 paths in progress.
-  concurrency: 1,
+type CloudfrontSettings = Settings<CloudfrontOptions>
 
-  targets(settings) {
+class Cloudfront extends Provider<CloudfrontOptions> {
+  readonly description = description
+
+  targets(settings: CloudfrontSettings): Target[] {
     return settings.distributions.map((id) => ({ label: id, id }))
-  },
+  }
 
-  credentials(settings) {
+  override credentials(settings: CloudfrontSettings): { secrets: string[]; errors: string[] } {
     const env = settings.env
     const secrets = [env.AWS_SECRET_ACCESS_KEY ?? '', env.AWS_SESSION_TOKEN ?? ''].filter((value) => value.trim() !== '')
     const missing = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].filter((name) => (env[name] ?? '').trim() === '')
@@ -54,17 +50,17 @@ export const cloudfront: Provider = {
           'run aws-actions/configure-aws-credentials (with OIDC) before this step',
       ],
     }
-  },
+  }
 
-  group(settings, targets) {
+  group(settings: CloudfrontSettings, targets: Target[]): { groups: Batch[]; errors: string[] } {
     return groupItems(settings, targets)
-  },
+  }
 
-  authHeaders() {
-    return {}
-  },
+  signIn(settings: CloudfrontSettings): Promise<Auth> {
+    return Promise.resolve({ sign: (request: HttpRequest) => signRequest(request, settings) })
+  }
 
-  request(batch, settings) {
+  request(batch: Batch, settings: CloudfrontSettings): ApiRequest {
     const paths = pathsOf(batch)
     const items = paths.map((path) => `<Path>${escapeXml(path)}</Path>`).join('')
     return {
@@ -76,26 +72,24 @@ export const cloudfront: Provider = {
         `<Paths><Quantity>${paths.length}</Quantity><Items>${items}</Items></Paths>` +
         `<CallerReference>${escapeXml(callerReference(batch, settings))}</CallerReference></InvalidationBatch>`,
     }
-  },
+  }
 
-  sign(request, settings) {
-    return signRequest(request, settings)
-  },
-
-  readAnswer(answer) {
+  readAnswer(answer: Answer): Outcome {
     return readInvalidation(answer)
-  },
+  }
 
-  async settle(results, settings, api) {
+  override async settle(results: BatchResult[], settings: CloudfrontSettings, api: ApiContext): Promise<void> {
     if (!settings.wait) return
     const pending = results.filter((result) => result.status === 'purged' && result.id !== undefined && result.detail !== 'Completed')
-    await mapConcurrent(pending, pollConcurrency, (result) => waitUntilCompleted(result, settings, api))
-  },
+    await mapConcurrent(pending, pollConcurrency, (result) => waitUntilCompleted(result, api))
+  }
 }
+
+export const cloudfront: Provider = new Cloudfront()
 
 // ---------------------------------------------------------------- items
 
-function groupItems(settings: Settings, targets: Target[]): { groups: PurgeGroup[]; errors: string[] } {
+function groupItems(settings: CloudfrontSettings, targets: Target[]): { groups: Batch[]; errors: string[] } {
   const errors: string[] = []
   for (const id of settings.distributions) {
     if (!distributionIdPattern.test(id)) {
@@ -118,7 +112,7 @@ function groupItems(settings: Settings, targets: Target[]): { groups: PurgeGroup
 }
 
 /** Every path and `#tag` to invalidate, in input order, as CloudFront takes them. */
-function invalidationItems(settings: Settings): { items: string[]; errors: string[] } {
+function invalidationItems(settings: CommonSettings): { items: string[]; errors: string[] } {
   const items: string[] = []
   const errors: string[] = []
   for (const value of settings.paths) {
@@ -136,8 +130,8 @@ function invalidationItems(settings: Settings): { items: string[]; errors: strin
 function readPath(value: string): { path: string } | { error: string } {
   let path = value
   if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
-    const url = URL.parse(value)
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') {
+    const url = parseHttpUrl(value)
+    if (!url) {
       return { error: `expected a path from the root such as /index.html or /img/*, or an http(s) URL, got ${quote(value)}` }
     }
     path = url.pathname + url.search
@@ -174,7 +168,7 @@ let localRunId: string | undefined
  * after CloudFront created the invalidation (a reset, a timeout) returns that invalidation
  * instead of making a second one. A re-run of the workflow is a new attempt: it invalidates again.
  */
-export function callerReference(batch: Batch, settings: Settings): string {
+export function callerReference(batch: Batch, settings: CommonSettings): string {
   const paths = pathsOf(batch)
   const hash = createHash('sha256').update([batch.target.id, ...paths].join('\n')).digest('hex').slice(0, 16)
   // Outside Actions there is no run id: a random one keeps two local runs apart.
@@ -183,7 +177,7 @@ export function callerReference(batch: Batch, settings: Settings): string {
 }
 
 /** The batch's place among its distribution's batches (plan.ts cuts the items in order). */
-function batchIndex(batch: Batch, settings: Settings): number {
+function batchIndex(batch: Batch, settings: CommonSettings): number {
   const first = batch.items[0]
   if (batch.kind === 'everything' || typeof first !== 'string') return 0
   const position = invalidationItems(settings).items.indexOf(first)
@@ -213,7 +207,7 @@ async function signRequest(request: HttpRequest, settings: Settings): Promise<Ht
 // ---------------------------------------------------------------- answers
 
 function readInvalidation(answer: Answer): Outcome {
-  if (answer.status >= 200 && answer.status < 300) {
+  if (isSuccess(answer.status)) {
     // A cut-off answer is not an accepted invalidation, even if its Id made it through.
     const complete = /<\/Invalidation>\s*$/.test(answer.body)
     const id = complete ? xmlText(answer.body, 'Id') : undefined
@@ -232,38 +226,31 @@ function readInvalidation(answer: Answer): Outcome {
 }
 
 /** Polls GetInvalidation until `Completed`, backing off to CloudFront's own waiter interval. */
-async function waitUntilCompleted(result: BatchResult, settings: Settings, api: ApiContext): Promise<void> {
-  const started = Date.now()
+async function waitUntilCompleted(result: BatchResult, api: ApiContext): Promise<void> {
+  const started = api.now()
   const id = result.id ?? ''
-  for (let poll = 0; ; poll++) {
-    const { verdict } = await api.http.send(
-      {
-        url: `${api.apiUrl}/${apiVersion}/distribution/${encodeURIComponent(result.target.id)}/invalidation/${encodeURIComponent(id)}`,
-        method: 'GET',
-        headers: api.headers,
-        sign: (request) => signRequest(request, settings),
-      },
-      readInvalidation,
-    )
-    if (!verdict.ok) {
-      Object.assign(result, { status: 'failed', error: `waiting for invalidation ${id}: ${verdict.error}` })
-      return
-    }
-    const status = verdict.detail ?? 'unknown'
-    if (status === 'Completed') {
-      result.detail = `Completed after ${formatSeconds(Date.now() - started)}`
-      return
-    }
-    const delayMs = Math.min(pollCapMs, pollFirstMs * 2 ** poll)
-    if (Date.now() + delayMs >= api.http.deadline) {
-      Object.assign(result, {
-        status: 'failed',
-        detail: status,
-        error: `invalidation ${id} was still ${status} when the timeout ran out (it goes on; raise timeout to wait for it)`,
-      })
-      return
-    }
-    await sleep(delayMs)
+  const outcome = await pollUntil(
+    api,
+    async () => {
+      const { verdict } = await callApi(
+        api,
+        { method: 'GET', path: `/${apiVersion}/distribution/${encodeURIComponent(result.target.id)}/invalidation/${encodeURIComponent(id)}` },
+        readInvalidation,
+      )
+      if (!verdict.ok) return { failed: `waiting for invalidation ${id}: ${verdict.error}` }
+      const status = verdict.detail ?? 'unknown'
+      return status === 'Completed' ? { done: `Completed after ${formatSeconds(api.now() - started)}` } : { pending: status }
+    },
+    (pollsDone) => Math.min(pollCapMs, pollFirstMs * 2 ** (pollsDone - 1)),
+  )
+  if ('done' in outcome) result.detail = outcome.done
+  else if ('failed' in outcome) Object.assign(result, { status: 'failed', error: outcome.failed })
+  else {
+    Object.assign(result, {
+      status: 'failed',
+      detail: outcome.timedOut,
+      error: `invalidation ${id} was still ${outcome.timedOut} when the timeout ran out (it goes on; raise timeout to wait for it)`,
+    })
   }
 }
 
@@ -287,8 +274,4 @@ function unescapeXml(text: string): string {
     if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)))
     return named[name.toLowerCase()] ?? entity
   })
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value)
 }

@@ -1,6 +1,9 @@
-import { bodySnippet, formatSeconds, header, parseRetryAfter, type Answer } from '../http/client.js'
-import { quote } from '../inputs/lists.js'
-import type { ApiContext, BatchResult, Outcome, Provider } from './index.js'
+import { bodySnippet, formatSeconds, header, parseRetryAfter, type Answer } from '../../http/client.js'
+import { parseHttpUrl, quote } from '../../inputs/lists.js'
+import type { Settings } from '../../inputs/settings.js'
+import { callApi, isSuccess, parseJson, pollUntil } from '../helpers.js'
+import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type BatchResult, type Outcome, type Target } from '../provider.js'
+import { description, type CloudimageOptions } from './description.js'
 
 /**
  * Cloudimage (Scaleflex) `POST /invalidate`: image URLs with scope `original` (each image and all
@@ -21,17 +24,16 @@ interface InvalidationAnswer {
   invalidation?: { status?: unknown; uuid?: unknown } | null
 }
 
-export const cloudimage: Provider = {
-  title: 'Cloudimage',
-  defaultApiUrl: 'https://api.cloudimage.com',
-  batchSizes: { urls: { default: 15, max: 15 } },
-  concurrency: 4,
+type CloudimageSettings = Settings<CloudimageOptions>
 
-  targets(settings) {
-    return [{ label: new URL(settings.apiUrl ?? this.defaultApiUrl).host, id: '' }]
-  },
+class Cloudimage extends Provider<CloudimageOptions> {
+  readonly description = description
 
-  group(settings, targets) {
+  targets(settings: CloudimageSettings): Target[] {
+    return [{ label: new URL(this.apiUrl(settings)).host, id: '' }]
+  }
+
+  group(settings: CloudimageSettings, targets: Target[]): { groups: Batch[]; errors: string[] } {
     const target = targets[0]
     if (!target) return { groups: [], errors: [] }
     if (settings.scope === 'all') return { groups: [{ target, kind: 'everything', items: [] }], errors: [] }
@@ -41,30 +43,32 @@ export const cloudimage: Provider = {
       if (problem) errors.push(`input paths: ${problem}`)
     }
     return { groups: settings.paths.length > 0 ? [{ target, kind: 'urls', items: settings.paths }] : [], errors }
-  },
+  }
 
-  authHeaders(settings) {
-    return { 'X-Client-Key': settings.token }
-  },
+  signIn(settings: CloudimageSettings): Promise<Auth> {
+    return Promise.resolve({ headers: { 'X-Client-Key': settings.token } })
+  }
 
-  request(batch) {
+  request(batch: Batch): ApiRequest {
     const body = batch.kind === 'everything' ? { scope: 'all' } : { scope: 'original', urls: batch.items }
     return { method: 'POST', path: '/invalidate', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }
-  },
+  }
 
-  readAnswer(answer) {
+  readAnswer(answer: Answer): Outcome {
     return readInvalidation(answer, (invalidation) => {
       const uuid = invalidation?.uuid
       return typeof uuid === 'string' && uuid !== '' ? { ok: true, id: uuid } : { ok: true }
     })
-  },
+  }
 
-  async settle(results, settings, api) {
+  override async settle(results: BatchResult[], settings: CloudimageSettings, api: ApiContext): Promise<void> {
     if (!settings.wait) return
-    const startedAt = Date.now()
+    const startedAt = api.now()
     await Promise.all(results.filter((result) => result.status === 'purged').map((result) => waitUntilDone(result, api, startedAt)))
-  },
+  }
 }
+
+export const cloudimage: Provider = new Cloudimage()
 
 /** Why an item is not an image URL Cloudimage can invalidate with scope `original`, if it is not. */
 function urlProblem(url: string): string | undefined {
@@ -74,8 +78,8 @@ function urlProblem(url: string): string | undefined {
   }
   if (url.includes('#')) return `image URLs have no #fragment, got ${quote(url)}`
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
-    const parsed = URL.parse(url)
-    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.hostname === '') {
+    const parsed = parseHttpUrl(url)
+    if (!parsed) {
       return `expected an image URL such as ${urlForms}, got ${quote(url)}`
     }
     if (parsed.hostname.endsWith('.cloudimg.io')) {
@@ -90,13 +94,9 @@ function urlProblem(url: string): string | undefined {
 }
 
 function readInvalidation(answer: Answer, onSuccess: (invalidation: InvalidationAnswer['invalidation']) => Outcome): Outcome {
-  if (answer.status < 200 || answer.status >= 300) return { ok: false, error: `HTTP ${answer.status}: ${bodySnippet(answer.body)}` }
-  let parsed: InvalidationAnswer | null
-  try {
-    parsed = JSON.parse(answer.body) as InvalidationAnswer | null
-  } catch {
-    return { ok: false, error: `HTTP ${answer.status}, not a Cloudimage API answer: ${bodySnippet(answer.body)}` }
-  }
+  if (!isSuccess(answer.status)) return { ok: false, error: `HTTP ${answer.status}: ${bodySnippet(answer.body)}` }
+  const parsed = parseJson(answer.body) as InvalidationAnswer | null | undefined
+  if (parsed === undefined) return { ok: false, error: `HTTP ${answer.status}, not a Cloudimage API answer: ${bodySnippet(answer.body)}` }
   if (parsed?.status !== 'success') return { ok: false, error: `HTTP ${answer.status}, status is not success: ${bodySnippet(answer.body)}` }
   return onSuccess(parsed.invalidation)
 }
@@ -109,35 +109,34 @@ export function pollDelayMs(pollsDone: number, retryAfterMs: number | undefined)
 
 /** Polls one batch's invalidation until a final state or the deadline; a batch not `DONE` fails. */
 async function waitUntilDone(result: BatchResult, api: ApiContext, startedAt: number): Promise<void> {
-  const outcome = await pollUntilFinal(result.id, api, startedAt)
-  if ('detail' in outcome) {
-    result.detail = outcome.detail
+  const uuid = result.id
+  const took = () => formatSeconds(api.now() - startedAt)
+  const outcome = uuid
+    ? await pollUntil(
+        api,
+        async () => {
+          const status = await readStatus(uuid, api)
+          if ('error' in status) return { failed: `could not read the status of invalidation ${uuid}: ${status.error}` }
+          if (status.state === 'DONE') return { done: `DONE after ${took()}` }
+          if (status.state === 'ERROR') return { failed: `invalidation ${uuid} ended in ERROR after ${took()} (Cloudimage: try again in a few minutes)` }
+          return { pending: status.state, retryAfterMs: status.retryAfterMs }
+        },
+        pollDelayMs,
+      )
+    : { failed: 'wait: the answer carried no invalidation uuid to poll' }
+  if ('done' in outcome) {
+    result.detail = outcome.done
   } else {
     result.status = 'failed'
-    result.error = outcome.error
-  }
-}
-
-async function pollUntilFinal(uuid: string | undefined, api: ApiContext, startedAt: number): Promise<{ detail: string } | { error: string }> {
-  if (!uuid) return { error: 'wait: the answer carried no invalidation uuid to poll' }
-  for (let polls = 1; ; polls++) {
-    const status = await readStatus(uuid, api)
-    const took = formatSeconds(Date.now() - startedAt)
-    if ('error' in status) return { error: `could not read the status of invalidation ${uuid}: ${status.error}` }
-    if (status.state === 'DONE') return { detail: `DONE after ${took}` }
-    if (status.state === 'ERROR') return { error: `invalidation ${uuid} ended in ERROR after ${took} (Cloudimage: try again in a few minutes)` }
-    const delayMs = pollDelayMs(polls, status.retryAfterMs)
-    if (Date.now() + delayMs >= api.http.deadline) {
-      return { error: `invalidation ${uuid} was still ${status.state} after ${took}, when the timeout ran out` }
-    }
-    await new Promise((resolve) => setTimeout(resolve, delayMs))
+    result.error = 'failed' in outcome ? outcome.failed : `invalidation ${uuid ?? ''} was still ${outcome.timedOut} after ${took()}, when the timeout ran out`
   }
 }
 
 async function readStatus(uuid: string, api: ApiContext): Promise<{ state: string; retryAfterMs: number | undefined } | { error: string }> {
   let seen: { state: string; retryAfterMs: number | undefined } | undefined
-  const { verdict } = await api.http.send(
-    { url: `${api.apiUrl}/invalidate/${encodeURIComponent(uuid)}`, method: 'GET', headers: api.headers },
+  const { verdict } = await callApi(
+    api,
+    { method: 'GET', path: `/invalidate/${encodeURIComponent(uuid)}` },
     (answer) =>
       readInvalidation(answer, (invalidation) => {
         const state = invalidation?.status

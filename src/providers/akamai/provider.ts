@@ -1,15 +1,16 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto'
-import { setTimeout as sleep } from 'node:timers/promises'
-import type { Settings } from '../inputs/inputs.js'
-import { bodySnippet, formatSeconds, header, type Answer, type HttpRequest } from '../http/client.js'
-import type { Item, Outcome, Provider, PurgeGroup, Target } from './index.js'
+import { bodySnippet, formatSeconds, header, type Answer, type HttpRequest } from '../../http/client.js'
+import { parseHttpUrl, quote } from '../../inputs/lists.js'
+import type { Settings } from '../../inputs/settings.js'
+import { isSuccess, parseJson, wait } from '../helpers.js'
+import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type BatchResult, type Item, type Outcome, type Target } from '../provider.js'
+import { description, maxBodyBytes, type AkamaiOptions } from './description.js'
 
 /**
  * Akamai Fast Purge (CCU v3): `POST /ccu/v3/{invalidate|delete}/{url|tag|cpcode}/{network}`
  * with `{"objects": [...]}`, one object type per request, signed with EdgeGrid.
  */
 
-const maxBodyBytes = 50_000
 const emptyBodyBytes = Buffer.byteLength('{"objects":[]}')
 const apiTypes: Record<string, string> = { urls: 'url', tags: 'tag', 'cp-codes': 'cpcode' }
 // Cache tags: at most 128 characters, letters, digits and !#$%'+./^_`|~-
@@ -24,27 +25,23 @@ export interface EdgeGridCredentials {
   accessToken: string
 }
 
-export const akamai: Provider = {
-  title: 'Akamai',
-  cacheStatus: 'akamai',
-  defaultApiUrl: 'https://{host}',
-  apiUrl(settings) {
+type AkamaiSettings = Settings<AkamaiOptions>
+
+class Akamai extends Provider<AkamaiOptions> {
+  readonly description = description
+
+  /** `api-url`, else the host of the EdgeGrid credentials. */
+  override apiUrl(settings: AkamaiSettings): string {
+    if (settings.apiUrl) return settings.apiUrl
     const parsed = readEdgeGrid(settings.token)
-    return 'credentials' in parsed ? `https://${parsed.credentials.host}` : 'https://{host}'
-  },
-  // Requests are cut by body size (50,000 bytes) in group(); batch-size can cut them smaller.
-  batchSizes: {
-    urls: { default: maxBodyBytes, max: maxBodyBytes },
-    tags: { default: maxBodyBytes, max: maxBodyBytes },
-    'cp-codes': { default: maxBodyBytes, max: maxBodyBytes },
-  },
-  concurrency: 4,
+    return 'credentials' in parsed ? `https://${parsed.credentials.host}` : description.defaultApiUrl
+  }
 
-  targets(settings) {
+  targets(settings: AkamaiSettings): Target[] {
     return [{ label: settings.network, id: settings.network }]
-  },
+  }
 
-  credentials(settings) {
+  override credentials(settings: AkamaiSettings): { secrets: string[]; errors: string[] } {
     if (settings.token.trim() === '') return { secrets: [], errors: [] }
     const parsed = readEdgeGrid(settings.token)
     if ('error' in parsed) {
@@ -58,17 +55,20 @@ export const akamai: Provider = {
     }
     const { host, clientToken, clientSecret, accessToken } = parsed.credentials
     return { secrets: [clientSecret, accessToken, clientToken, host], errors: [] }
-  },
+  }
 
-  group(settings, targets) {
+  group(settings: AkamaiSettings, targets: Target[]): { groups: Batch[]; errors: string[] } {
     return groupItems(settings, targets)
-  },
+  }
 
-  authHeaders() {
-    return {}
-  },
+  signIn(settings: AkamaiSettings): Promise<Auth> {
+    const parsed = readEdgeGrid(settings.token)
+    // Checked with the other inputs (credentials) before anything is sent.
+    if ('error' in parsed) return Promise.reject(new Error(`input token: ${parsed.error}`))
+    return Promise.resolve({ sign: (request: HttpRequest) => signRequest(request, parsed.credentials) })
+  }
 
-  request(batch, settings) {
+  request(batch: Batch, settings: AkamaiSettings): ApiRequest {
     const action = settings.soft === false ? 'delete' : 'invalidate'
     const objects = batch.kind === 'cp-codes' ? batch.items.map(Number) : batch.items
     return {
@@ -77,21 +77,17 @@ export const akamai: Provider = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ objects }),
     }
-  },
+  }
 
-  sign(request, settings) {
-    return signRequest(request, settings)
-  },
-
-  readAnswer(answer) {
+  readAnswer(answer: Answer): Outcome {
     return readPurgeAnswer(answer)
-  },
+  }
 
-  async settle(results, settings, api) {
+  override async settle(results: BatchResult[], settings: AkamaiSettings, api: ApiContext): Promise<void> {
     if (!settings.wait) return
     // Fast Purge has no status to poll: its own estimate is all there is to wait for.
     const accepted = results.filter((result) => result.status === 'purged')
-    const leftMs = api.http.deadline - Date.now()
+    const leftMs = api.http.deadline - api.now()
     const onTime = accepted.filter((result) => (result.estimatedSeconds ?? 0) * 1000 < leftMs)
     for (const result of accepted.filter((each) => !onTime.includes(each))) {
       Object.assign(result, {
@@ -102,10 +98,12 @@ export const akamai: Provider = {
       })
     }
     const waitMs = Math.max(0, ...onTime.map((result) => (result.estimatedSeconds ?? 0) * 1000))
-    await sleep(waitMs)
+    await wait(api, waitMs)
     for (const result of onTime) result.detail = `${result.detail ?? ''}; waited out the estimate (${formatSeconds(waitMs)})`.replace(/^; /, '')
-  },
+  }
 }
+
+export const akamai: Provider = new Akamai()
 
 // ---------------------------------------------------------------- credentials
 
@@ -201,15 +199,12 @@ export function edgeGridTimestamp(date: Date): string {
   return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 19)}+0000`
 }
 
-function signRequest(request: HttpRequest, settings: Settings): HttpRequest {
-  const parsed = readEdgeGrid(settings.token)
-  // Checked with the other inputs before anything is sent.
-  if ('error' in parsed) throw new Error(`input token: ${parsed.error}`)
+function signRequest(request: HttpRequest, credentials: EdgeGridCredentials): HttpRequest {
   const authorization = edgeGridAuthorization({
     method: request.method,
     url: request.url,
     body: request.body ?? '',
-    credentials: parsed.credentials,
+    credentials,
     timestamp: edgeGridTimestamp(new Date()),
     nonce: randomUUID(),
   })
@@ -218,7 +213,7 @@ function signRequest(request: HttpRequest, settings: Settings): HttpRequest {
 
 // ---------------------------------------------------------------- items
 
-function groupItems(settings: Settings, targets: Target[]): { groups: PurgeGroup[]; errors: string[] } {
+function groupItems(settings: AkamaiSettings, targets: Target[]): { groups: Batch[]; errors: string[] } {
   const errors: string[] = []
   if (settings.scope === 'all') {
     errors.push(
@@ -244,7 +239,7 @@ function groupItems(settings: Settings, targets: Target[]): { groups: PurgeGroup
   }
 
   const target = targets[0]
-  const groups: PurgeGroup[] = []
+  const groups: Batch[] = []
   if (!target) return { groups, errors }
   for (const [kind, items] of [['urls', urls], ['tags', tags], ['cp-codes', [...new Set(cpCodes)]]] as const) {
     for (const chunk of byBodySize(items, kind === 'cp-codes')) groups.push({ target, kind, items: chunk })
@@ -253,8 +248,7 @@ function groupItems(settings: Settings, targets: Target[]): { groups: PurgeGroup
 }
 
 function urlProblem(value: string): string | undefined {
-  const url = URL.parse(value)
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '' || /\s/.test(value)) {
+  if (!parseHttpUrl(value) || /\s/.test(value)) {
     return `expected an absolute http(s) URL such as https://www.example.com/a.css, got ${quote(value)}`
   }
   if (value.includes('*')) {
@@ -299,13 +293,10 @@ interface Problem {
 }
 
 function readPurgeAnswer(answer: Answer): Outcome {
-  let body: Problem
-  try {
-    body = JSON.parse(answer.body) as Problem
-  } catch {
-    return { ok: false, error: `HTTP ${answer.status}, not an Akamai API answer: ${bodySnippet(answer.body)}` }
-  }
-  if (answer.status >= 200 && answer.status < 300) {
+  const parsed = parseJson(answer.body) as Problem | null | undefined
+  if (parsed === undefined) return { ok: false, error: `HTTP ${answer.status}, not an Akamai API answer: ${bodySnippet(answer.body)}` }
+  const body = parsed ?? {}
+  if (isSuccess(answer.status)) {
     if (typeof body.purgeId !== 'string') return { ok: false, error: `HTTP ${answer.status}, no purgeId in the answer: ${bodySnippet(answer.body)}` }
     return {
       ok: true,
@@ -319,8 +310,4 @@ function readPurgeAnswer(answer: Answer): Outcome {
   const error = `HTTP ${answer.status}, ${said || bodySnippet(answer.body)}${body.supportId ? ` (supportId ${body.supportId})` : ''}`
   if (answer.status === 429 && header(answer, 'retry-after') === undefined) return { ok: false, error, retryable: true, retryAfterMs: rateLimitWaitMs }
   return { ok: false, error }
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value)
 }

@@ -1,8 +1,10 @@
-import type { Settings } from '../inputs/inputs.js'
-import { dedupe } from '../inputs/lists.js'
-import { absoluteUrl } from './urls.js'
-import { bodySnippet, header, type Answer } from '../http/client.js'
-import type { Outcome, Provider, PurgeGroup, Target } from './index.js'
+import { bodySnippet, header, type Answer } from '../../http/client.js'
+import { dedupe, quote } from '../../inputs/lists.js'
+import type { Settings } from '../../inputs/settings.js'
+import { isObject, isSuccess, parseJson, purgesKeysOrEverything, requiredForKeysOrEverything } from '../helpers.js'
+import { Provider, type ApiRequest, type Auth, type Batch, type Outcome, type Target } from '../provider.js'
+import { absoluteUrl } from '../urls.js'
+import { description, type FastlyOptions } from './description.js'
 
 /**
  * Fastly: one URL per request (`POST /purge/{host}{path}`), surrogate keys up to 256 a request
@@ -11,37 +13,30 @@ import type { Outcome, Provider, PurgeGroup, Target } from './index.js'
 
 const serviceIdPattern = /^[A-Za-z0-9]+$/
 
-export const fastly: Provider = {
-  title: 'Fastly',
-  cacheStatus: 'fastly',
-  defaultApiUrl: 'https://api.fastly.com',
-  batchSizes: {
-    urls: { default: 1, max: 1 },
-    keys: { default: 256, max: 256 },
-  },
-  // URL and key purges do not count against Fastly's API rate limit, and each URL is a request.
-  concurrency: 8,
+type FastlySettings = Settings<FastlyOptions>
 
-  targets(settings) {
+class Fastly extends Provider<FastlyOptions> {
+  readonly description = description
+
+  targets(settings: FastlySettings): Target[] {
     const hosts = dedupe(settings.paths.flatMap((path) => {
       const result = readUrl(path, settings.baseUrl)
       return 'url' in result ? [result.url.host] : []
     }))
     const targets: Target[] = hosts.map((host) => ({ label: host, id: host }))
-    if (settings.service && needsService(settings)) targets.push(serviceTarget(settings.service))
+    if (settings.service && purgesKeysOrEverything(settings)) targets.push(serviceTarget(settings.service))
     return targets
-  },
+  }
 
-  group(settings, targets) {
+  group(settings: FastlySettings, targets: Target[]): { groups: Batch[]; errors: string[] } {
     const errors: string[] = []
-    const groups: PurgeGroup[] = []
+    const groups: Batch[] = []
     const { service } = settings
     if (service && !serviceIdPattern.test(service)) {
       errors.push(`input service: expected a Fastly service ID (letters and digits, such as SU1Z0isxPaozGVKXdv0eY), got ${quote(service)}`)
     }
-    if (!service && needsService(settings)) {
-      errors.push(`input service: required for ${settings.scope === 'all' ? 'scope: all' : 'keys'} on Fastly; give the service ID (Fastly console, or fastly service list)`)
-    }
+    const missing = service ? undefined : requiredForKeysOrEverything(settings, 'service', 'Fastly', 'give the service ID (Fastly console, or fastly service list)')
+    if (missing) errors.push(missing)
     const target = (label: string) => targets.find((each) => each.label === label) ?? { label, id: label }
 
     if (settings.scope === 'all') {
@@ -70,13 +65,13 @@ export const fastly: Provider = {
     }
     if (service && settings.keys.length > 0) groups.push({ target: target(serviceTarget(service).label), kind: 'keys', items: settings.keys })
     return { groups, errors }
-  },
+  }
 
-  authHeaders(settings) {
-    return { 'Fastly-Key': settings.token }
-  },
+  signIn(settings: FastlySettings): Promise<Auth> {
+    return Promise.resolve({ headers: { 'Fastly-Key': settings.token } })
+  }
 
-  request(batch, settings) {
+  request(batch: Batch, settings: FastlySettings): ApiRequest {
     // The header's presence alone makes a purge soft, whatever its value: send it only when asked.
     const soft = settings.soft === true ? { 'Fastly-Soft-Purge': '1' } : {}
     const service = encodeURIComponent(batch.target.id)
@@ -91,11 +86,11 @@ export const fastly: Provider = {
     }
     const url = new URL(batch.items[0] as string)
     return { method: 'POST', path: `/purge/${url.host}${url.pathname}${url.search}`, headers: { Accept: 'application/json', ...soft } }
-  },
+  }
 
-  readAnswer(answer, batch) {
+  readAnswer(answer: Answer, batch: Batch): Outcome {
     const body = parseJson(answer.body)
-    if (answer.status >= 200 && answer.status < 300) {
+    if (isSuccess(answer.status)) {
       if (batch.kind === 'keys' && isObject(body)) {
         // A map of each key to its purge id.
         return { ok: true, ids: batch.items.flatMap((key) => (typeof body[key as string] === 'string' ? [body[key as string] as string] : [])) }
@@ -104,12 +99,10 @@ export const fastly: Provider = {
       return { ok: false, error: `HTTP ${answer.status}, not a Fastly purge answer: ${bodySnippet(answer.body)}` }
     }
     return failure(answer, body)
-  },
+  }
 }
 
-function needsService(settings: Settings): boolean {
-  return settings.scope === 'all' || settings.keys.length > 0
-}
+export const fastly: Provider = new Fastly()
 
 function serviceTarget(service: string): Target {
   return { label: `service ${service}`, id: service }
@@ -164,20 +157,4 @@ function readUrl(path: string, baseUrl: string | undefined): UrlResult {
   if ('error' in absolute) return absolute
   absolute.url.hash = ''
   return { url: absolute.url }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value)
 }

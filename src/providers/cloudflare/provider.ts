@@ -1,8 +1,11 @@
-import type { PurgeHeader, Settings } from '../inputs/inputs.js'
-import { dedupe, quote } from '../inputs/lists.js'
-import { absoluteUrl } from './urls.js'
-import { bodySnippet, type Answer } from '../http/client.js'
-import type { ApiContext, Item, Outcome, Provider, PurgeGroup, Target } from './index.js'
+import { bodySnippet, type Answer } from '../../http/client.js'
+import { dedupe, quote } from '../../inputs/lists.js'
+import type { PurgeHeader } from '../../inputs/schemas.js'
+import type { Settings } from '../../inputs/settings.js'
+import { callApi, isSuccess, parseJson } from '../helpers.js'
+import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type Item, type Outcome, type Target } from '../provider.js'
+import { absoluteUrl } from '../urls.js'
+import { description, type CloudflareOptions } from './description.js'
 
 /** Cloudflare `POST /zones/{zone_id}/purge_cache`, one purge kind per request. */
 
@@ -16,41 +19,37 @@ interface Envelope {
   result?: unknown
 }
 
-export const cloudflare: Provider = {
-  title: 'Cloudflare',
-  defaultApiUrl: 'https://api.cloudflare.com/client/v4',
-  batchSizes: {
-    files: { default: 30, max: 500 },
-    tags: { default: 100, max: 100 },
-    hosts: { default: 100, max: 100 },
-    prefixes: { default: 100, max: 100 },
-  },
-  concurrency: 4,
-  cacheStatus: 'cloudflare',
+type CloudflareSettings = Settings<CloudflareOptions>
 
-  targets(settings) {
+class Cloudflare extends Provider<CloudflareOptions> {
+  readonly description = description
+
+  targets(settings: CloudflareSettings): Target[] {
     return settings.zones.map((zone) => (zoneIdPattern.test(zone) ? { label: zone, id: zone } : { label: zone, id: '', name: zone.toLowerCase() }))
-  },
+  }
 
-  async resolveTargets(settings, api) {
+  override async resolveTargets(targets: Target[], settings: CloudflareSettings, api: ApiContext): Promise<Target[]> {
     const needNames = settings.zones.length > 1 && needsRouting(settings)
     return Promise.all(
-      this.targets(settings).map(async (target) => {
+      targets.map(async (target) => {
         if (target.name === undefined) return needNames ? { ...target, name: await zoneName(target.id, api) } : target
         return { ...target, id: await zoneId(target.name, api) }
       }),
     )
-  },
+  }
 
-  group(settings, targets) {
+  group(settings: CloudflareSettings, targets: Target[]): { groups: Batch[]; errors: string[] } {
     return groupItems(settings, targets)
-  },
+  }
 
-  authHeaders(settings) {
-    return settings.email ? { 'X-Auth-Email': settings.email, 'X-Auth-Key': settings.token } : { Authorization: `Bearer ${settings.token}` }
-  },
+  signIn(settings: CloudflareSettings): Promise<Auth> {
+    const headers: Record<string, string> = settings.email
+      ? { 'X-Auth-Email': settings.email, 'X-Auth-Key': settings.token }
+      : { Authorization: `Bearer ${settings.token}` }
+    return Promise.resolve({ headers })
+  }
 
-  request(batch) {
+  request(batch: Batch): ApiRequest {
     const body = batch.kind === 'everything' ? { purge_everything: true } : { [batch.kind]: batch.items }
     return {
       method: 'POST',
@@ -58,36 +57,35 @@ export const cloudflare: Provider = {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     }
-  },
+  }
 
-  readAnswer(answer) {
+  readAnswer(answer: Answer): Outcome {
     return readEnvelope(answer, (result) => {
       const id = (result as { id?: unknown } | null)?.id
       return { ok: true, ...(typeof id === 'string' ? { id } : {}) }
     })
-  },
+  }
 }
 
-function needsRouting(settings: Settings): boolean {
+export const cloudflare: Provider = new Cloudflare()
+
+function needsRouting(settings: CloudflareSettings): boolean {
   return settings.paths.length + settings.hosts.length + settings.prefixes.length > 0
 }
 
 function readEnvelope(answer: Answer, onSuccess: (result: unknown) => Outcome): Outcome {
-  let envelope: Envelope
-  try {
-    envelope = JSON.parse(answer.body) as Envelope
-  } catch {
-    return { ok: false, error: `HTTP ${answer.status}, not a Cloudflare API answer: ${bodySnippet(answer.body)}` }
-  }
-  const errors = (envelope.errors ?? []).map((error) => `Cloudflare error ${error.code ?? '?'}: ${error.message ?? ''}`.trim())
-  if (answer.status >= 200 && answer.status < 300 && envelope.success === true) return onSuccess(envelope.result)
-  const reason = errors.length > 0 ? errors.join('; ') : `success: ${String(envelope.success)} and no errors given`
+  const envelope = parseJson(answer.body) as Envelope | null | undefined
+  if (envelope === undefined) return { ok: false, error: `HTTP ${answer.status}, not a Cloudflare API answer: ${bodySnippet(answer.body)}` }
+  const errors = (envelope?.errors ?? []).map((error) => `Cloudflare error ${error.code ?? '?'}: ${error.message ?? ''}`.trim())
+  if (isSuccess(answer.status) && envelope?.success === true) return onSuccess(envelope.result)
+  const reason = errors.length > 0 ? errors.join('; ') : `success: ${String(envelope?.success)} and no errors given`
   return { ok: false, error: `HTTP ${answer.status}, ${reason}` }
 }
 
 async function zoneId(name: string, api: ApiContext): Promise<string> {
-  const { verdict } = await api.http.send(
-    { url: `${api.apiUrl}/zones?name=${encodeURIComponent(name)}&per_page=50`, method: 'GET', headers: api.headers },
+  const { verdict } = await callApi(
+    api,
+    { method: 'GET', path: `/zones?name=${encodeURIComponent(name)}&per_page=50` },
     (answer) => readEnvelope(answer, (result) => {
       const zones = Array.isArray(result) ? (result as { id?: string; name?: string }[]) : []
       const matches = zones.filter((zone) => zone.name?.toLowerCase() === name)
@@ -101,8 +99,9 @@ async function zoneId(name: string, api: ApiContext): Promise<string> {
 }
 
 async function zoneName(id: string, api: ApiContext): Promise<string> {
-  const { verdict } = await api.http.send(
-    { url: `${api.apiUrl}/zones/${encodeURIComponent(id)}`, method: 'GET', headers: api.headers },
+  const { verdict } = await callApi(
+    api,
+    { method: 'GET', path: `/zones/${encodeURIComponent(id)}` },
     (answer) => readEnvelope(answer, (result) => {
       const name = (result as { name?: unknown } | null)?.name
       return typeof name === 'string' ? { ok: true, id: name.toLowerCase() } : { ok: false, error: 'the answer has no zone name' }
@@ -113,7 +112,7 @@ async function zoneName(id: string, api: ApiContext): Promise<string> {
 }
 
 /** Validates every item, turns paths into files and prefixes, and routes each to its zone. */
-function groupItems(settings: Settings, targets: Target[]): { groups: PurgeGroup[]; errors: string[] } {
+function groupItems(settings: CloudflareSettings, targets: Target[]): { groups: Batch[]; errors: string[] } {
   const errors: string[] = []
   for (const zone of settings.zones) {
     if (!zoneIdPattern.test(zone) && !(zone.includes('.') && hostnamePattern.test(zone))) {
@@ -144,7 +143,7 @@ function groupItems(settings: Settings, targets: Target[]): { groups: PurgeGroup
     if (!tagPattern.test(tag)) errors.push(`input keys: cache tags are 1 to 1,024 printable ASCII characters without spaces, got ${quote(tag)}`)
   }
 
-  const groups: PurgeGroup[] = []
+  const groups: Batch[] = []
   // No zone is its own input error; routing to none would only repeat it for every item.
   if (targets.length === 0) return { groups, errors }
   if (settings.scope === 'all') {

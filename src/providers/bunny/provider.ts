@@ -1,8 +1,9 @@
-import type { Settings } from '../inputs/inputs.js'
-import { dedupe } from '../inputs/lists.js'
-import { bodySnippet, type Answer } from '../http/client.js'
-import type { PaceRate } from '../http/pace.js'
-import type { Outcome, Provider, PurgeGroup, Target } from './index.js'
+import { bodySnippet, type Answer } from '../../http/client.js'
+import { dedupe, parseHttpUrl, quote } from '../../inputs/lists.js'
+import type { Settings } from '../../inputs/settings.js'
+import { isObject, isSuccess, parseJson, purgesKeysOrEverything, requiredForKeysOrEverything } from '../helpers.js'
+import { Provider, type ApiRequest, type Auth, type Batch, type Outcome, type Target } from '../provider.js'
+import { description, type BunnyOptions } from './description.js'
 
 /**
  * Bunny: one URL per request (`POST /purge?url=`), one cache tag per request and the whole pull
@@ -12,50 +13,35 @@ import type { Outcome, Provider, PurgeGroup, Target } from './index.js'
 const pullZonePattern = /^\d+$/
 const maxTagBytes = 1024
 
-// docs.bunny.net/docs/cdn-api-purge-rate-limits, per account and purge type. Bunny counts a URL
-// containing * or whose path ends in * or / as a prefix purge; whether exactPath=true moves a
-// URL ending in / to the exact bucket is not documented, so it is paced as a prefix.
-const exactBucket: PaceRate = { burst: 120, perSecond: 5 }
-const prefixBucket: PaceRate = { burst: 20, perSecond: 0.5 }
-
 /** Batch kinds: `urls` (exact), `index-pages` (a URL ending in /, that page only), `prefixes` (a *). */
 const urlKinds = ['urls', 'index-pages', 'prefixes'] as const
 
-export const bunny: Provider = {
-  title: 'Bunny',
-  cacheStatus: 'bunny',
-  defaultApiUrl: 'https://api.bunny.net',
-  batchSizes: {
-    urls: { default: 1, max: 1 },
-    'index-pages': { default: 1, max: 1 },
-    prefixes: { default: 1, max: 1 },
-    tags: { default: 1, max: 1 },
-  },
-  // Each URL is a request that waits for the purge to finish (async=false); the pacing, not
-  // the concurrency, keeps to the rate limit.
-  concurrency: 8,
-  pacing: { urls: exactBucket, 'index-pages': prefixBucket, prefixes: prefixBucket },
+type BunnySettings = Settings<BunnyOptions>
 
-  targets(settings) {
+class Bunny extends Provider<BunnyOptions> {
+  readonly description = description
+
+  targets(settings: BunnySettings): Target[] {
     const hosts = dedupe(settings.paths.flatMap((path) => {
       const result = readUrl(path)
       return 'url' in result ? [result.url.host] : []
     }))
     const targets: Target[] = hosts.map((host) => ({ label: host, id: host }))
-    if (settings.pullZone && needsPullZone(settings)) targets.push(pullZoneTarget(settings.pullZone))
+    if (settings.pullZone && purgesKeysOrEverything(settings)) targets.push(pullZoneTarget(settings.pullZone))
     return targets
-  },
+  }
 
-  group(settings, targets) {
+  group(settings: BunnySettings, targets: Target[]): { groups: Batch[]; errors: string[] } {
     const errors: string[] = []
-    const groups: PurgeGroup[] = []
+    const groups: Batch[] = []
     const { pullZone } = settings
     if (pullZone && !pullZonePattern.test(pullZone)) {
       errors.push(`input pull-zone: expected the numeric ID of a pull zone (not its name, and not a storage zone), got ${quote(pullZone)}`)
     }
-    if (!pullZone && needsPullZone(settings)) {
-      errors.push(`input pull-zone: required for ${settings.scope === 'all' ? 'scope: all' : 'keys'} on Bunny; give the pull zone ID (a number, in the pull zone's dashboard URL)`)
-    }
+    const missing = pullZone
+      ? undefined
+      : requiredForKeysOrEverything(settings, 'pull-zone', 'Bunny', "give the pull zone ID (a number, in the pull zone's dashboard URL)")
+    if (missing) errors.push(missing)
     const target = (label: string) => targets.find((each) => each.label === label) ?? { label, id: label }
     const zone = pullZone ? target(pullZoneTarget(pullZone).label) : undefined
 
@@ -64,7 +50,7 @@ export const bunny: Provider = {
       return { groups, errors }
     }
 
-    const byHostAndKind = new Map<string, PurgeGroup>()
+    const byHostAndKind = new Map<string, Batch>()
     for (const path of settings.paths) {
       const result = readUrl(path)
       if ('error' in result) {
@@ -84,13 +70,13 @@ export const bunny: Provider = {
     }
     if (zone) groups.push(...settings.keys.map((tag) => ({ target: zone, kind: 'tags', items: [tag] })))
     return { groups, errors }
-  },
+  }
 
-  authHeaders(settings) {
-    return { AccessKey: settings.token }
-  },
+  signIn(settings: BunnySettings): Promise<Auth> {
+    return Promise.resolve({ headers: { AccessKey: settings.token } })
+  }
 
-  request(batch) {
+  request(batch: Batch): ApiRequest {
     const zone = encodeURIComponent(batch.target.id)
     if (batch.kind === 'everything') return { method: 'POST', path: `/pullzone/${zone}/purgeCache` }
     if (batch.kind === 'tags') {
@@ -104,18 +90,16 @@ export const bunny: Provider = {
     // async=false: the answer comes once the purge is done, so "purged" means purged.
     const exactPath = batch.kind === 'index-pages' ? '&exactPath=true' : ''
     return { method: 'POST', path: `/purge?url=${encodeURIComponent(batch.items[0] as string)}&async=false${exactPath}` }
-  },
+  }
 
-  readAnswer(answer, batch) {
+  readAnswer(answer: Answer, batch: Batch): Outcome {
     // 204 is documented, 200 is what the API has been seen to send: any 2xx is a purge.
-    if (answer.status >= 200 && answer.status < 300) return { ok: true }
+    if (isSuccess(answer.status)) return { ok: true }
     return failure(answer, batch.kind)
-  },
+  }
 }
 
-function needsPullZone(settings: Settings): boolean {
-  return settings.scope === 'all' || settings.keys.length > 0
-}
+export const bunny: Provider = new Bunny()
 
 function pullZoneTarget(pullZone: string): Target {
   return { label: `pull zone ${pullZone}`, id: pullZone }
@@ -128,7 +112,8 @@ function urlKind(text: string, url: URL): (typeof urlKinds)[number] {
 
 /** Bunny's error body is `{ErrorKey, Field, Message}`. */
 function failure(answer: Answer, kind: string): Outcome {
-  const body = parseJson(answer.body)
+  const parsed = parseJson(answer.body)
+  const body = isObject(parsed) ? parsed : undefined
   const errorKey = typeof body?.ErrorKey === 'string' ? body.ErrorKey : undefined
   const message = typeof body?.Message === 'string' ? body.Message : undefined
   const field = typeof body?.Field === 'string' && body.Field !== '' ? ` (field ${body.Field})` : ''
@@ -152,23 +137,10 @@ type UrlResult = { url: URL; text: string } | { error: string }
 
 /** An absolute http(s) URL on one of the pull zone's hostnames, sent as written. */
 function readUrl(path: string): UrlResult {
-  const url = /^https?:\/\//i.test(path) ? URL.parse(path) : null
-  if (!url || url.hostname === '') {
+  const url = /^https?:\/\//i.test(path) ? parseHttpUrl(path) : undefined
+  if (!url) {
     return { error: `Bunny purges absolute URLs on your pull zone's hostnames, such as https://myzone.b-cdn.net/a.css or https://cdn.example.com/img/*, got ${quote(path)}` }
   }
   if (/\s/.test(path)) return { error: `URLs cannot contain spaces (encode them as %20), got ${quote(path)}` }
   return { url, text: path }
-}
-
-function parseJson(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
-  } catch {
-    return undefined
-  }
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value)
 }

@@ -1,6 +1,9 @@
-import { bodySnippet } from '../http/client.js'
-import { quote } from '../inputs/lists.js'
-import type { Provider, PurgeGroup, Target } from './index.js'
+import { bodySnippet, type Answer } from '../../http/client.js'
+import { parseHttpUrl, quote } from '../../inputs/lists.js'
+import type { Settings } from '../../inputs/settings.js'
+import { isSuccess, parseJson } from '../helpers.js'
+import { Provider, type ApiRequest, type Auth, type Batch, type Outcome, type Target } from '../provider.js'
+import { description, type EdgioOptions } from './description.js'
 
 /**
  * Edgio (formerly Layer0) `POST /api/v1/clear-cache`: one site environment per run, and at most
@@ -11,23 +14,19 @@ import type { Provider, PurgeGroup, Target } from './index.js'
 /** The hosts Edgio itself ran the API on (v7, and Layer0 / Edgio v4 to v6). */
 const edgioHosts = ['edgio.app', 'app.layer0.co']
 
-// Edgio documented no limit per request; 1,000 keeps a body far below the usual 1 MB proxy caps.
-const limits = { default: 100, max: 1_000 }
-
 /** The kinds are the API's own body fields. */
 const kinds = ['paths', 'surrogateKeys', 'cacheHashes'] as const
 
-export const edgio: Provider = {
-  title: 'Edgio',
-  defaultApiUrl: 'https://edgio.app',
-  batchSizes: { paths: limits, surrogateKeys: limits, cacheHashes: limits },
-  concurrency: 4,
+type EdgioSettings = Settings<EdgioOptions>
 
-  targets(settings) {
+class Edgio extends Provider<EdgioOptions> {
+  readonly description = description
+
+  targets(settings: EdgioSettings): Target[] {
     return [{ label: `${settings.team}/${settings.site}/${settings.environment}`, id: '' }]
-  },
+  }
 
-  group(settings, targets) {
+  group(settings: EdgioSettings, targets: Target[]): { groups: Batch[]; errors: string[] } {
     const target = targets[0] as Target
     if (settings.scope === 'all') return { groups: [{ target, kind: 'everything', items: [] }], errors: [] }
 
@@ -45,15 +44,15 @@ export const edgio: Provider = {
         errors.push(`input ${inputOf[kind]}: ${kind === 'surrogateKeys' ? 'surrogate keys' : 'cache hashes'} cannot contain spaces, got ${quote(item)}`)
       }
     }
-    const groups: PurgeGroup[] = kinds.filter((kind) => lists[kind].length > 0).map((kind) => ({ target, kind, items: lists[kind] }))
+    const groups: Batch[] = kinds.filter((kind) => lists[kind].length > 0).map((kind) => ({ target, kind, items: lists[kind] }))
     return { groups, errors }
-  },
+  }
 
-  authHeaders(settings) {
-    return { 'x-api-key': settings.token }
-  },
+  signIn(settings: EdgioSettings): Promise<Auth> {
+    return Promise.resolve({ headers: { 'x-api-key': settings.token } })
+  }
 
-  request(batch, settings) {
+  request(batch: Batch, settings: EdgioSettings): ApiRequest {
     // The API reads a body without a list as "clear the whole environment".
     if (batch.kind !== 'everything' && batch.items.length === 0) {
       throw new Error(`refusing to send an empty ${batch.kind} list to Edgio: it would clear the whole environment`)
@@ -65,38 +64,31 @@ export const edgio: Provider = {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(batch.kind === 'everything' ? site : { ...site, [batch.kind]: batch.items }),
     }
-  },
+  }
 
   // The answer's format is not documented: any 2xx is success, whatever its body.
-  readAnswer(answer) {
-    if (answer.status < 200 || answer.status >= 300) return { ok: false, error: `HTTP ${answer.status}: ${bodySnippet(answer.body)}` }
-    const id = answerId(answer.body)
-    return id === undefined ? { ok: true } : { ok: true, id }
-  },
+  readAnswer(answer: Answer): Outcome {
+    if (!isSuccess(answer.status)) return { ok: false, error: `HTTP ${answer.status}: ${bodySnippet(answer.body)}` }
+    const id = (parseJson(answer.body) as { id?: unknown } | null | undefined)?.id
+    return typeof id === 'string' || typeof id === 'number' ? { ok: true, id: String(id) } : { ok: true }
+  }
 
-  explainNetworkError(message, apiUrl) {
+  override explainNetworkError(message: string, apiUrl: string): string {
     if (!edgioHosts.includes(URL.parse(apiUrl)?.hostname ?? '')) return message
     return (
       `${message}. The Edgio platform ended service on 2025-01-15, and its API no longer answers; ` +
       'if your sites moved to a compatible endpoint, set api-url to it'
     )
-  },
-}
-
-function answerId(body: string): string | undefined {
-  try {
-    const id = (JSON.parse(body) as { id?: unknown } | null)?.id
-    return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
-  } catch {
-    return undefined
   }
 }
+
+export const edgio: Provider = new Edgio()
 
 /** A path from the root as given, or an absolute URL reduced to its path and query. */
 function readPath(item: string): { path: string } | { error: string } {
   if (/\s/.test(item)) return { error: `paths cannot contain spaces (encode them as %20), got ${quote(item)}` }
   if (item.startsWith('/') && !item.startsWith('//')) return { path: item }
-  const url = /^https?:\/\//i.test(item) ? URL.parse(item) : null
-  if (url && url.hostname !== '') return { path: `${url.pathname}${url.search}` }
+  const url = /^https?:\/\//i.test(item) ? parseHttpUrl(item) : undefined
+  if (url) return { path: `${url.pathname}${url.search}` }
   return { error: `expected a path from the root such as /sports/* or an http(s) URL, got ${quote(item)}` }
 }

@@ -42,6 +42,7 @@ export async function run(): Promise<void> {
     const job = await readInputs(github, Date.now())
     const changes = job.changeRequest ? await addChangedFiles(job, job.changeRequest) : undefined
     const { settings, provider, verifyModule } = job
+    for (const line of provider.planNotes(job.plan.batches, settings)) core.info(redact(line))
     const sent = settings.dryRun ? describe(job) : await purge(job)
 
     const report: RunReport = {
@@ -207,6 +208,7 @@ async function sendBatch(provider: Provider, settings: Settings, api: ApiContext
       headers: { ...api.headers, ...request.headers },
       ...(request.body !== undefined ? { body: request.body } : {}),
       pace: batch.kind,
+      paceItems: batch.kind === 'everything' ? 1 : batch.items.length,
       ...(api.sign ? { sign: api.sign } : {}),
     },
     (answer) => provider.readAnswer(answer, batch),

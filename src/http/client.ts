@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici'
 import { errorMessage } from '../errors.js'
 import { LearnedPace } from './learned-pace.js'
-import { TokenBucket, type PaceRate } from './pace.js'
+import { SlidingWindow, TokenBucket, reserveWindows, unitsIn, type PaceRate, type WindowRate } from './pace.js'
 
 /**
  * The one place that talks HTTP, and owns the policy every provider shares: a timeout per
@@ -20,11 +20,13 @@ export interface Answer {
 
 export interface HttpRequest {
   url: string
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'DELETE'
   headers?: Record<string, string>
   body?: string
   /** The `pacing` bucket this request takes a token from before each attempt, if any. */
   pace?: string
+  /** Items the request carries, for `pacing` windows that count items (default 1). */
+  paceItems?: number
   /**
    * What to do with the answer's body: keep it as text (the default, for APIs), `drain` it
    * without keeping it (warming a cache needs the whole answer sent), or `skip` it, reading a
@@ -57,11 +59,16 @@ export interface HttpOptions {
   now?: () => number
   /** Told about each wait before a retry, for the log. */
   onRetry?: (info: { url: string; attempt: number; waitMs: number; reason: string }) => void
-  /** Client-side rate limits by name (a provider's documented buckets); see `HttpRequest.pace`. */
-  pacing?: Record<string, PaceRate>
+  /**
+   * Client-side rate limits by name (a provider's documented limits); see `HttpRequest.pace`. A
+   * bucket, or sliding windows a request must fit in all at once. Names given the same object share it.
+   */
+  pacing?: Record<string, Pacing>
   /** Runs every `pacing` bucket this many times faster (tests only; 1 otherwise). */
   paceScale?: number
 }
+
+export type Pacing = PaceRate | WindowRate[]
 
 const backoffBaseMs = 1_000
 const backoffCapMs = 30_000
@@ -84,6 +91,7 @@ export class HttpClient {
   private pausedUntil = 0
   private readonly learnedPace = new LearnedPace()
   private readonly buckets = new Map<string, TokenBucket>()
+  private readonly windows = new Map<string, { rate: WindowRate; window: SlidingWindow }[]>()
 
   constructor(options: HttpOptions) {
     this.deadline = options.deadline
@@ -96,9 +104,15 @@ export class HttpClient {
     this.onRetry = options.onRetry
     // Names given the same rate object share one bucket (Bunny counts two purge kinds in one).
     const shared = new Map<PaceRate, TokenBucket>()
-    for (const [name, rate] of Object.entries(options.pacing ?? {})) {
-      if (!shared.has(rate)) shared.set(rate, new TokenBucket(rate, this.now(), options.paceScale))
-      this.buckets.set(name, shared.get(rate) as TokenBucket)
+    const sharedWindows = new Map<WindowRate, SlidingWindow>()
+    for (const [name, pacing] of Object.entries(options.pacing ?? {})) {
+      if (Array.isArray(pacing)) {
+        for (const rate of pacing) if (!sharedWindows.has(rate)) sharedWindows.set(rate, new SlidingWindow(rate, options.paceScale))
+        this.windows.set(name, pacing.map((rate) => ({ rate, window: sharedWindows.get(rate) as SlidingWindow })))
+        continue
+      }
+      if (!shared.has(pacing)) shared.set(pacing, new TokenBucket(pacing, this.now(), options.paceScale))
+      this.buckets.set(name, shared.get(pacing) as TokenBucket)
     }
   }
 
@@ -111,7 +125,7 @@ export class HttpClient {
         if (this.now() + waitMs >= this.deadline) return { verdict: this.outOfTime(attempts), attempts }
         await this.sleep(waitMs)
       }
-      if (!(await this.paced(req.pace))) {
+      if (!(await this.paced(req.pace, req.paceItems ?? 1))) {
         return { verdict: { ok: false, error: "not sent: paced to the API's rate limit, its turn would come after the timeout" }, attempts }
       }
       const remainingMs = this.deadline - this.now()
@@ -148,10 +162,14 @@ export class HttpClient {
   }
 
   /** Waits for a token of the request's documented bucket; false when none comes before the deadline. */
-  private async paced(name: string | undefined): Promise<boolean> {
-    const bucket = name === undefined ? undefined : this.buckets.get(name)
-    if (!bucket) return true
-    const waitMs = bucket.reserve(this.now(), this.deadline)
+  private async paced(name: string | undefined, items: number): Promise<boolean> {
+    if (name === undefined) return true
+    const windows = this.windows.get(name)
+    const bucket = this.buckets.get(name)
+    if (!bucket && !windows) return true
+    const waitMs = windows
+      ? reserveWindows(windows.map(({ rate, window }) => ({ window, units: unitsIn(rate, items) })), this.now(), this.deadline)
+      : (bucket as TokenBucket).reserve(this.now(), this.deadline)
     if (waitMs === undefined) return false
     if (waitMs > 0) await this.sleep(waitMs)
     return true

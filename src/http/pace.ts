@@ -54,6 +54,13 @@ export class TokenBucket {
 export interface WindowRate {
   limit: number
   windowSeconds: number
+  /** What a request spends: one unit (the default), or one per item it carries (DigitalOcean's files). */
+  counts?: 'requests' | 'items'
+}
+
+/** A request's units in a window: 1, or its items for a window that counts items. */
+export function unitsIn(rate: WindowRate, items: number): number {
+  return rate.counts === 'items' ? items : 1
 }
 
 /**

@@ -76,8 +76,8 @@ describe('DigitalOcean pacing estimate', () => {
     const thousand = Array<number>(20).fill(50)
     expect(pacingEstimateMs(thousand)).toBe(399_000)
     expect(pacingLine(thousand)).toBe(
-      '1000 files in 20 requests, paced to the rate limits (DigitalOcean allows 50 files per 20 s and 5 requests per 10 s): about 399 s (6 min 39 s)',
+      "1000 files in 20 requests, paced to DigitalOcean's rate limits (50 files per 20 s, 5 requests per 10 s): about 399 s (6 min 39 s)",
     )
-    expect(pacingLine([3])).toBe('3 files in 1 request: within DigitalOcean allows 50 files per 20 s and 5 requests per 10 s, no wait')
+    expect(pacingLine([3])).toBe("3 files in 1 request: within DigitalOcean's rate limits (50 files per 20 s, 5 requests per 10 s), no wait")
   })
 })

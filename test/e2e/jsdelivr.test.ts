@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startEdge, type Edge } from '../emulators/edge.js'
 import { startJsdelivrEmulator, type JsdelivrEmulator, type JsdelivrEmulatorOptions } from '../emulators/jsdelivr.js'
 import { result, runAction } from './run-action.js'
+import { makeThrowawayCa, startConnectProxy, type ConnectProxy, type ThrowawayCa } from './site-network.js'
 
 let jsdelivr: JsdelivrEmulator | undefined
 async function start(options: JsdelivrEmulatorOptions = {}): Promise<JsdelivrEmulator> {
@@ -129,5 +131,35 @@ describe('jsDelivr end to end', () => {
     expect(run.stdout).toContain(`POST ${emulator.url}/ ${JSON.stringify({ path: files(20) })}`)
     expect(run.stdout).toContain(`POST ${emulator.url}/ ${JSON.stringify({ path: files(21).slice(20) })}`)
     expect(run.outputs).toMatchObject({ requests: '0', ids: '[]' })
+  })
+})
+
+describe('jsDelivr verify', () => {
+  let ca: ThrowawayCa
+  let edge: Edge | undefined
+  let proxy: ConnectProxy | undefined
+  beforeAll(() => {
+    ca = makeThrowawayCa(['jsdelivr.net'])
+  })
+  afterEach(async () => {
+    await Promise.all([edge?.close(), proxy?.close()])
+    edge = proxy = undefined
+  })
+
+  // jsDelivr names no cache-status style: the answer's own header is read (here Fastly's x-cache).
+  it('requests the purged files on cdn.jsdelivr.net and reads whichever status header answers', async () => {
+    const started = await startEdge({ style: 'fastly', tls: ca })
+    edge = started
+    proxy = await startConnectProxy(['jsdelivr.net'], () => started.port)
+    const emulator = await start({ pendingPolls: 0, recentlyPurged: ['/gh/acme/site@main/dist/1.js'], onPurge: (paths) => started.purge({ files: paths.map((path) => `https://cdn.jsdelivr.net${path}`) }) })
+    const run = await runAction(inputs(emulator, { paths: files(2).join('\n'), verify: 'true', 'fail-on-error': 'false' }), {
+      env: { ...fast.env, HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1,localhost', NODE_EXTRA_CA_CERTS: ca.caFile },
+    })
+    expect(run.exitCode).toBe(0)
+    // Only the purged file is checked; the throttled one failed and is not sampled.
+    expect(result(run).verification).toEqual([
+      { url: 'https://cdn.jsdelivr.net/gh/acme/site@main/dist/0.js', header: 'x-cache', status: 'MISS, MISS', age: null, verdict: 'fresh', checks: 1, error: null },
+    ])
+    expect(run.outputs).toMatchObject({ purged: '1', failed: '1', verified: '1', stale: '0' })
   })
 })

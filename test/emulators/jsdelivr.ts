@@ -26,6 +26,8 @@ export interface JsdelivrEmulatorOptions {
   failingProviders?: Record<string, string[]>
   /** Purges whose status ends `failed` instead of `finished` (by the first path of the request). */
   failedPurges?: string[]
+  /** Told the paths each accepted purge really purges (not the throttled ones), e.g. to drop an edge emulator's copies. */
+  onPurge?: (paths: string[]) => void
 }
 
 export interface AcceptedPurge {
@@ -116,6 +118,7 @@ export async function startJsdelivrEmulator(options: JsdelivrEmulatorOptions = {
     }
     states.set(id, state)
     purges.push({ id, paths: paths as string[], throttled })
+    options.onPurge?.((paths as string[]).filter((path) => !throttled.includes(path)))
     // Documented shape; the status code (200) is not.
     return { status: 200, body: { id, status: 'pending', timestamp: state.timestamp } }
   }

@@ -18,6 +18,8 @@ export interface JsdelivrEmulatorOptions {
   throttleSeconds?: number
   /** Runs the throttle window this many times faster, so a test can purge a path again. */
   timeScale?: number
+  /** The emulator's clock in milliseconds (a test can move it on); `performance.now` by default. */
+  now?: () => number
   /** Paths purged shortly before the emulator started: purging them now is throttled. */
   recentlyPurged?: string[]
   /** The CDNs jsDelivr reports per path (the keys change over the years). */
@@ -61,9 +63,10 @@ interface PurgeState {
 
 export async function startJsdelivrEmulator(options: JsdelivrEmulatorOptions = {}): Promise<JsdelivrEmulator> {
   const timeScale = options.timeScale ?? 1
+  const now = options.now ?? (() => performance.now())
   const throttleMs = ((options.throttleSeconds ?? 3_600) * 1000) / timeScale
   const providers = options.providers ?? DEFAULT_PROVIDERS
-  const lastPurgedAt = new Map<string, number>((options.recentlyPurged ?? []).map((path) => [path, performance.now()]))
+  const lastPurgedAt = new Map<string, number>((options.recentlyPurged ?? []).map((path) => [path, now()]))
   const states = new Map<string, PurgeState>()
   const purges: AcceptedPurge[] = []
   const polls = new Map<string, number>()
@@ -95,7 +98,7 @@ export async function startJsdelivrEmulator(options: JsdelivrEmulatorOptions = {
     if (paths.length > MAX_PATHS) return badRequest(`At most ${MAX_PATHS} paths per request`)
 
     const id = purgeId()
-    const now = performance.now()
+    const at = now()
     const state: PurgeState = {
       id,
       timestamp: new Date().toISOString(),
@@ -107,12 +110,12 @@ export async function startJsdelivrEmulator(options: JsdelivrEmulatorOptions = {
     for (const path of paths as string[]) {
       const last = lastPurgedAt.get(path)
       // Documented: a path purged again too soon is reported throttled and is not purged.
-      if (last !== undefined && now - last < throttleMs) {
+      if (last !== undefined && at - last < throttleMs) {
         throttled.push(path)
         state.paths[path] = { throttled: true, providers: Object.fromEntries(providers.map((name) => [name, false])) }
         continue
       }
-      lastPurgedAt.set(path, now)
+      lastPurgedAt.set(path, at)
       const failing = options.failingProviders?.[path] ?? []
       state.paths[path] = { throttled: false, providers: Object.fromEntries(providers.map((name) => [name, !failing.includes(name)])) }
     }

@@ -81,13 +81,19 @@ async function finalStatus(result: BatchResult, api: ApiContext): Promise<Final>
   const outcome = await pollUntil(api, () => readStatus(id, sent, api), () => pollIntervalMs)
   if ('done' in outcome) return { paths: outcome.done }
   if ('failed' in outcome) return { failed: outcome.failed }
-  return { failed: `still ${outcome.timedOut} at the timeout (jsDelivr purge ${id}): whether these paths were purged is not known` }
+  return { failed: pendingAtTimeout(id) }
+}
+
+function pendingAtTimeout(id: string): string {
+  return `still pending at the timeout (jsDelivr purge ${id}): whether these paths were purged is not known`
 }
 
 async function readStatus(id: string, sent: string[], api: ApiContext): Promise<PollState<PathOutcome[]>> {
-  const { verdict } = await callApi(api, { method: 'GET', path: `/status/${encodeURIComponent(id)}` }, (answer) =>
+  const { verdict, attempts } = await callApi(api, { method: 'GET', path: `/status/${encodeURIComponent(id)}` }, (answer) =>
     isSuccess(answer.status) ? { ok: true as const, body: answer.body } : failure(answer),
   )
+  // The deadline came during the wait before this poll.
+  if (!verdict.ok && attempts === 0) return { failed: pendingAtTimeout(id) }
   if (!verdict.ok) return { failed: `reading the status of jsDelivr purge ${id}: ${verdict.error}` }
   const status = readPurgeStatus(parseJson((verdict as { body: string }).body), sent)
   if ('error' in status) return { failed: `jsDelivr purge ${id}: ${status.error}` }

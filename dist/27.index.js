@@ -58,14 +58,14 @@ function parseRule(line, lineNumber) {
     const glob = line.slice(0, arrow).trim().replace(/^\.?\/+/, '');
     const targetText = line.slice(arrow + 2).trim();
     if (arrow === -1 || glob === '' || targetText === '') {
-        return { error: `expected "<glob> => <target>" (e.g. "public/** => https://example.com/**") or "<glob> => !", got ${quote(line)}` };
+        return { error: `expected "<glob> => <target>" (e.g. "public/** => https://example.com/**") or "<glob> => !", got ${(0,lists/* quote */.hD)(line)}` };
     }
     let matcher;
     try {
         matcher = picomatch_default().makeRe(glob, globOptions);
     }
     catch (error) {
-        return { error: `${quote(glob)} is not a glob picomatch can read (${error instanceof Error ? error.message : String(error)})` };
+        return { error: `${(0,lists/* quote */.hD)(glob)} is not a glob picomatch can read (${error instanceof Error ? error.message : String(error)})` };
     }
     const wildcardGroups = findWildcardGroups(matcher);
     const rule = { line: lineNumber, glob, matcher, wildcardGroups: wildcardGroups ?? [] };
@@ -74,12 +74,12 @@ function parseRule(line, lineNumber) {
     const target = parseTarget(targetText);
     const wanted = target.filter((part) => typeof part !== 'string').length;
     if (wanted > 0 && wildcardGroups === undefined) {
-        return { error: `the captures of ${quote(glob)} cannot be told apart; use * and ** with plain text in a glob whose target has * or **, or write \\* for a literal *` };
+        return { error: `the captures of ${(0,lists/* quote */.hD)(glob)} cannot be told apart; use * and ** with plain text in a glob whose target has * or **, or write \\* for a literal *` };
     }
     if (wanted > rule.wildcardGroups.length) {
         const has = rule.wildcardGroups.length;
         return {
-            error: `the target ${quote(targetText)} has ${wanted} * or ** but the glob ${quote(glob)} captures ${has === 0 ? 'nothing' : `only ${has}`} (they carry over in order); write \\* for a literal * (a provider wildcard)`,
+            error: `the target ${(0,lists/* quote */.hD)(targetText)} has ${wanted} * or ** but the glob ${(0,lists/* quote */.hD)(glob)} captures ${has === 0 ? 'nothing' : `only ${has}`} (they carry over in order); write \\* for a literal * (a provider wildcard)`,
         };
     }
     return { ...rule, target };
@@ -217,9 +217,6 @@ function capturingGroups(source) {
 }
 function countGroups(matcher) {
     return (new RegExp(`${matcher.source}|`).exec('')?.length ?? 1) - 1;
-}
-function quote(value) {
-    return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}...` : value);
 }
 
 ;// CONCATENATED MODULE: ./src/changes/changes.ts

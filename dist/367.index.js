@@ -176,7 +176,10 @@ function judge(reading, secondsSincePurge) {
 
 // EXTERNAL MODULE: ./src/http/client.ts + 2 modules
 var http_client = __webpack_require__(3856);
+// EXTERNAL MODULE: ./src/inputs/lists.ts
+var lists = __webpack_require__(7560);
 ;// CONCATENATED MODULE: ./src/after-purge/site.ts
+
 /** What the action calls itself on a site, so logs on the site's side can tell it apart. */
 const siteUserAgent = 'cdn-purge (GitHub Action; verify and warm after a purge)';
 /** Typical browsers, for the `CF-Device-Type` values Cloudflare derives from the User-Agent. */
@@ -198,8 +201,7 @@ function itemUrl(item) {
     return typeof item === 'string' ? item : item.url;
 }
 function isPageUrl(value) {
-    const url = URL.parse(value);
-    return url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && !value.includes('*');
+    return (0,lists/* parseHttpUrl */.f$)(value) !== undefined && !value.includes('*');
 }
 function pageKey(page) {
     return `${page.url} ${JSON.stringify(Object.entries(page.variant).sort())}`;
@@ -495,7 +497,7 @@ async function checkUntilFresh(pages, context) {
     return entries;
 }
 async function check(page, previous, context) {
-    const style = context.provider.cacheStatus;
+    const style = context.cacheStatus;
     const headers = { ...variantRequestHeaders(page.variant).headers, ...(style ? cacheStatusStyles[style].requestHeaders : {}) };
     const received = {};
     const { verdict, attempts } = await context.client.send({ url: page.url, method: 'GET', headers, answerBody: 'skip' }, (answer) => {

@@ -15,7 +15,8 @@ import type { ProviderDescription } from './description.js'
  *   required and token checks, and the typed options each provider reads
  *   (`Settings<OptionsOf<typeof description>>`: the common settings plus its own inputs).
  * - `provider.ts`, its behaviour, loaded only when it is the one chosen: a short class that
- *   extends `Provider` below. Five members are required:
+ *   extends `Provider` below, exported as one instance. Besides `description`, five members are
+ *   required:
  *     - `targets(settings)`: what the purge goes to, as the inputs name it (zone, service...);
  *     - `group(settings, targets)`: pure; every item checked (input errors name the input) and
  *       grouped into batches by target and kind (plan.ts cuts them to the batch size);
@@ -38,7 +39,10 @@ import type { ProviderDescription } from './description.js'
  * To add a CDN: its name in names.ts; its folder with description.ts and provider.ts; one line
  * for each in index.ts (the description, and the lazy `import()` of the behaviour); its inputs in
  * action.yml and the README; its emulator in test/emulators/ and its tests. Nothing else names
- * a provider. Edgio (src/providers/edgio/) is the smallest complete example: a token header, one
+ * a provider. (An input two providers share, like `base-url`, is declared by both descriptions
+ * with the same schema. A new capability `wait`, `soft` or `tags` adds the provider to the "it
+ * is for ..." list of that input's error, which a few tests of test/unit/inputs.test.ts spell
+ * out in full. A new cache-status style goes in src/after-purge/cache-status.ts.) Edgio (src/providers/edgio/) is the smallest complete example: a token header, one
  * target, three kinds of items, no lookups and no waiting.
  */
 export abstract class Provider<Options extends object = Record<string, unknown>> {

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici'
 import { errorMessage } from '../errors.js'
 import { LearnedPace } from './learned-pace.js'
-import { SlidingWindow, TokenBucket, reserveWindows, unitsIn, type PaceRate, type WindowRate } from './pace.js'
+import { SlidingWindow, TokenBucket, reserveWindowSlots, unitsIn, type Booking, type PaceRate, type WindowRate } from './pace.js'
 
 /**
  * The one place that talks HTTP, and owns the policy every provider shares: a timeout per
@@ -119,13 +119,16 @@ export class HttpClient {
   /** Sends `req` until `read` accepts the answer, the retries run out, or the deadline passes. */
   async send<V extends Verdict>(req: HttpRequest, read: (answer: Answer) => V): Promise<Attempted<V>> {
     let attempts = 0
+    // Loaded before a pacing slot is booked, so the first request leaves when its slot says.
+    await loadUndici()
     for (;;) {
       // Checked again after each wait: an answer to another request may have moved it meanwhile.
       for (let waitMs = this.waitBeforeSendMs(); waitMs > 0; waitMs = this.waitBeforeSendMs()) {
         if (this.now() + waitMs >= this.deadline) return { verdict: this.outOfTime(attempts), attempts }
         await this.sleep(waitMs)
       }
-      if (!(await this.paced(req.pace, req.paceItems ?? 1))) {
+      const slot = await this.paced(req.pace, req.paceItems ?? 1)
+      if (!slot) {
         return { verdict: { ok: false, error: "not sent: paced to the API's rate limit, its turn would come after the timeout" }, attempts }
       }
       const remainingMs = this.deadline - this.now()
@@ -136,6 +139,7 @@ export class HttpClient {
       this.learnedPace.sent(sentAt)
       const signed = req.sign ? await req.sign(req) : req
       const result = await this.attempt(signed, Math.min(this.requestTimeoutMs, remainingMs))
+      for (const { window, booking } of slot.bookings) window.countFrom(booking, this.now())
       if ('status' in result) this.learnedPace.answered(result.status, sentAt, this.now())
       const verdict: Verdict = 'status' in result ? readOrFail(read, result) : { ok: false, retryable: true, ...result }
       if (verdict.ok) return { verdict: verdict as V, attempts }
@@ -161,18 +165,21 @@ export class HttpClient {
     return Math.max(this.pausedUntil - now, this.learnedPace.delayMs(now))
   }
 
-  /** Waits for a token of the request's documented bucket; false when none comes before the deadline. */
-  private async paced(name: string | undefined, items: number): Promise<boolean> {
-    if (name === undefined) return true
-    const windows = this.windows.get(name)
-    const bucket = this.buckets.get(name)
-    if (!bucket && !windows) return true
-    const waitMs = windows
-      ? reserveWindows(windows.map(({ rate, window }) => ({ window, units: unitsIn(rate, items) })), this.now(), this.deadline)
-      : (bucket as TokenBucket).reserve(this.now(), this.deadline)
-    if (waitMs === undefined) return false
-    if (waitMs > 0) await this.sleep(waitMs)
-    return true
+  /**
+   * Waits for the request's slot in its documented bucket or windows; undefined when none comes
+   * before the deadline. The window bookings are counted from the answer on, once it is in.
+   */
+  private async paced(name: string | undefined, items: number): Promise<{ bookings: { window: SlidingWindow; booking: Booking }[] } | undefined> {
+    const windows = name === undefined ? undefined : this.windows.get(name)
+    const bucket = name === undefined ? undefined : this.buckets.get(name)
+    const slot = windows
+      ? reserveWindowSlots(windows.map(({ rate, window }) => ({ window, units: unitsIn(rate, items) })), this.now(), this.deadline)
+      : bucket
+        ? mapDefined(bucket.reserve(this.now(), this.deadline), (waitMs) => ({ waitMs, bookings: [] }))
+        : { waitMs: 0, bookings: [] }
+    if (!slot) return undefined
+    if (slot.waitMs > 0) await this.sleep(slot.waitMs)
+    return slot
   }
 
   /** Full jitter: a random wait between 0 and the exponential ceiling. */
@@ -223,6 +230,10 @@ function readOrFail<V extends Verdict>(read: (answer: Answer) => V, answer: Answ
   } catch (error) {
     return { ok: false, error: `HTTP ${answer.status}: unreadable answer (${errorMessage(error)})` }
   }
+}
+
+function mapDefined<T, R>(value: T | undefined, map: (value: T) => R): R | undefined {
+  return value === undefined ? undefined : map(value)
 }
 
 export function isRetryableStatus(status: number): boolean {

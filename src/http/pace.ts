@@ -72,8 +72,8 @@ const windowMargin = 0.05
 export class SlidingWindow {
   readonly limit: number
   private readonly windowMs: number
-  /** Booked sends, oldest first; times never go backwards. */
-  private readonly booked: { at: number; units: number }[] = []
+  /** Booked sends, oldest first. */
+  private readonly booked: Booking[] = []
 
   /** `timeScale` shortens the window (tests run minutes of pacing in seconds); 1 in production. */
   constructor(rate: WindowRate, timeScale = 1) {
@@ -100,11 +100,29 @@ export class SlidingWindow {
     return at
   }
 
-  book(at: number, units: number): void {
-    this.booked.push({ at, units })
+  book(at: number, units: number): Booking {
+    const booking = { at, units }
+    this.booked.push(booking)
     // Bookings older than a window before this one can never count again.
-    while (this.booked.length > 0 && (this.booked[0] as { at: number }).at <= at - this.windowMs) this.booked.shift()
+    while (this.booked.length > 0 && (this.booked[0] as Booking).at <= at - this.windowMs) this.booked.shift()
+    return booking
   }
+
+  /**
+   * Counts a booked request from `at` on instead (its answer's arrival): the provider counts it
+   * when it arrived, which may be well after it was sent (a first connection, a slow proxy), and
+   * no later than its answer.
+   */
+  countFrom(booking: Booking, at: number): void {
+    if (at <= booking.at) return
+    booking.at = at
+    this.booked.sort((a, b) => a.at - b.at)
+  }
+}
+
+export interface Booking {
+  at: number
+  units: number
 }
 
 /**
@@ -113,6 +131,15 @@ export class SlidingWindow {
  * undefined when that time would come after `latest`.
  */
 export function reserveWindows(windows: { window: SlidingWindow; units: number }[], now: number, latest = Number.POSITIVE_INFINITY): number | undefined {
+  return reserveWindowSlots(windows, now, latest)?.waitMs
+}
+
+/** As `reserveWindows`, with the bookings made, to count them from the answer on (`countFrom`). */
+export function reserveWindowSlots(
+  windows: { window: SlidingWindow; units: number }[],
+  now: number,
+  latest = Number.POSITIVE_INFINITY,
+): { waitMs: number; bookings: { window: SlidingWindow; booking: Booking }[] } | undefined {
   let at = now
   for (let moved = true; moved; ) {
     moved = false
@@ -125,6 +152,5 @@ export function reserveWindows(windows: { window: SlidingWindow; units: number }
     }
   }
   if (at >= latest) return undefined
-  for (const { window, units } of windows) window.book(at, units)
-  return at - now
+  return { waitMs: at - now, bookings: windows.map(({ window, units }) => ({ window, booking: window.book(at, units) })) }
 }

@@ -43,15 +43,19 @@ describe('DigitalOcean end to end', () => {
     expect(run.outputs).toMatchObject({ purged: '62', failed: '0', requests: '2', ids: '[]' })
   })
 
-  it('looks a domain up over every page of the endpoint list, once, and purges the endpoint it names', async () => {
-    const emulator = await start({ endpoints: endpointsEndingWith(450, endpoint), timeScale: 20 })
-    const run = await runAction(inputs(emulator, { endpoint: 'static.example.com', paths: 'index.html' }), scaled(20))
+  it('looks a domain up over every page of the endpoint list, once, paced as purges are, and purges the endpoint it names', async () => {
+    // Six pages and a purge are seven calls: more than the 5 in 10 s DigitalOcean allows, so the lookup waits too.
+    const emulator = await start({ endpoints: endpointsEndingWith(1_000, endpoint), timeScale: 10 })
+    const run = await runAction(inputs(emulator, { endpoint: 'static.example.com', paths: 'index.html' }), scaled(10))
     expect(run.exitCode).toBe(0)
     const lists = emulator.requests.filter((request) => request.method === 'GET')
     expect(lists.map((request) => [request.path, request.query.page ?? '1', request.query.per_page])).toEqual([
       ['/v2/cdn/endpoints', '1', '200'],
       ['/v2/cdn/endpoints', '2', '200'],
       ['/v2/cdn/endpoints', '3', '200'],
+      ['/v2/cdn/endpoints', '4', '200'],
+      ['/v2/cdn/endpoints', '5', '200'],
+      ['/v2/cdn/endpoints', '6', '200'],
     ])
     expect(emulator.purges).toEqual([{ endpointId: endpoint.id, files: ['index.html'] }])
     expect(emulator.rateLimited).toHaveLength(0)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SlidingWindow, reserveWindows } from '../../src/http/pace.js'
+import { SlidingWindow, reserveWindowSlots, reserveWindows } from '../../src/http/pace.js'
 
 // DigitalOcean's documented limits; each window is kept 5% longer than documented.
 const files = () => new SlidingWindow({ limit: 50, windowSeconds: 20 })
@@ -56,5 +56,16 @@ describe('SlidingWindow pacing', () => {
   it('runs faster with a time scale', () => {
     const window = new SlidingWindow({ limit: 50, windowSeconds: 20 }, 100)
     expect([reserveWindows([{ window, units: 50 }], 0), reserveWindows([{ window, units: 50 }], 0)]).toEqual([0, 210])
+  })
+
+  it('counts a request from its answer on, when it came late (the provider counts it on arrival)', () => {
+    const window = files()
+    const first = reserveWindowSlots([{ window, units: 50 }], 0)
+    // The answer came 3 s after the request was sent: it may have arrived that late.
+    for (const { window: each, booking } of first?.bookings ?? []) each.countFrom(booking, 3_000)
+    expect(reserveWindows([{ window, units: 1 }], 3_000)).toBe(21_000)
+    // An earlier time changes nothing.
+    for (const { window: each, booking } of first?.bookings ?? []) each.countFrom(booking, 1_000)
+    expect(window.earliest(3_000, 1)).toBe(24_000)
   })
 })

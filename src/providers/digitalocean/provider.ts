@@ -36,14 +36,14 @@ class DigitalOcean extends Provider<DigitalOceanOptions> {
       return 'error' in input ? [input.error] : []
     })
     if (settings.scope === 'all') return { groups: targets.map((target) => ({ target, kind: 'everything', items: [] })), errors }
-    const files: string[] = []
+    const files = new Set<string>()
     for (const item of settings.paths) {
       const result = readBucketPath(item)
       if ('error' in result) errors.push(`input paths: ${result.error}`)
-      else if (!files.includes(result.file)) files.push(result.file)
+      else files.add(result.file)
     }
-    if (files.length === 0) return { groups: [], errors }
-    return { groups: targets.map((target) => ({ target, kind: 'files', items: files })), errors }
+    if (files.size === 0) return { groups: [], errors }
+    return { groups: targets.map((target) => ({ target, kind: 'files', items: [...files] })), errors }
   }
 
   signIn(settings: DigitalOceanSettings): Promise<Auth> {
@@ -61,8 +61,8 @@ class DigitalOcean extends Provider<DigitalOceanOptions> {
         if ('error' in found) throw new Error(found.error)
         id = found.id
       }
-      const known = resolved.get(id)
-      resolved.set(id, known ? { ...known, label: `${known.label} (${target.label})` } : { ...target, id, label: target.id === '' ? `${target.label} (${id})` : target.label })
+      // The same endpoint named twice (by ID and by domain) is purged once: never two identical purges.
+      if (!resolved.has(id)) resolved.set(id, { ...target, id, label: target.id === '' ? `${target.label} (${id})` : target.label })
     }
     return [...resolved.values()]
   }

@@ -32,13 +32,13 @@ class Jsdelivr extends Provider<JsdelivrOptions> {
     if (settings.scope === 'all') {
       errors.push('input scope: jsDelivr cannot purge everything (its purge API takes listed paths only); list the files in paths, or map the changed files with changed-since and path-map')
     }
-    const items: string[] = []
+    const items = new Set<string>()
     for (const item of settings.paths) {
       const result = readJsdelivrPath(item)
       if ('error' in result) errors.push(`input paths: ${result.error}`)
-      else if (!items.includes(`${cdnOrigin}${result.path}`)) items.push(`${cdnOrigin}${result.path}`)
+      else items.add(`${cdnOrigin}${result.path}`)
     }
-    return { groups: items.length > 0 ? [{ target: targets[0] as Target, kind: 'paths', items }] : [], errors }
+    return { groups: items.size > 0 ? [{ target: targets[0] as Target, kind: 'paths', items: [...items] }] : [], errors }
   }
 
   signIn(): Promise<Auth> {

@@ -24,7 +24,7 @@ export default tseslint.config(
           paths: [
             {
               name: '@actions/core',
-              message: "Import ./core.js: the package's entry also loads @actions/http-client and undici 6 (see src/core.ts).",
+              message: "Import ./core.js, which speaks the runner's protocol itself: the package's entry also loads @actions/http-client and undici 6 (see src/core.ts).",
             },
             {
               name: '@actions/github',

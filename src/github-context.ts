@@ -1,10 +1,13 @@
-// @actions/github's own Context, imported by path for the reason given in core.ts: the package's
-// entry also loads the whole REST client, which only `changed-since` needs (and loads itself).
-import { Context } from '../node_modules/@actions/github/lib/context.js'
+import { existsSync, readFileSync } from 'node:fs'
+import { EOL } from 'node:os'
 
 /**
  * The workflow run this step is part of (`GITHUB_*` variables and the event file), as the pure
- * parts of the action (changes.ts, the summary header) take it.
+ * parts of the action (changes.ts, the summary header) take it. Read as @actions/github's
+ * `Context` reads it (test/unit/github-context.test.ts compares the two), not through it: that
+ * package's only entry also loads the whole REST client, which only `changed-since` needs (and
+ * loads itself); its Context module was imported by a ../node_modules path, which broke under
+ * other package layouts.
  */
 export interface GithubContext {
   eventName: string
@@ -21,17 +24,26 @@ export interface GithubContext {
   workspace: string
 }
 
-export function readGithubContext(): GithubContext {
-  const context = new Context()
+export function readGithubContext(env: NodeJS.ProcessEnv = process.env): GithubContext {
   return {
-    eventName: context.eventName ?? '',
-    payload: context.payload as Record<string, unknown>,
-    ref: context.ref ?? '',
-    sha: context.sha ?? '',
-    repository: process.env.GITHUB_REPOSITORY ?? '',
-    serverUrl: (context.serverUrl || 'https://github.com').replace(/\/+$/, ''),
-    apiUrl: (context.apiUrl || 'https://api.github.com').replace(/\/+$/, ''),
-    runId: process.env.GITHUB_RUN_ID ?? '',
-    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    payload: readPayload(env.GITHUB_EVENT_PATH),
+    ref: env.GITHUB_REF ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    repository: env.GITHUB_REPOSITORY ?? '',
+    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+    runId: env.GITHUB_RUN_ID ?? '',
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
   }
+}
+
+/** The event payload; a file that is named but missing is said on stdout, as Context says it. */
+function readPayload(path: string | undefined): Record<string, unknown> {
+  if (!path) return {}
+  if (!existsSync(path)) {
+    process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL}`)
+    return {}
+  }
+  return JSON.parse(readFileSync(path, { encoding: 'utf8' })) as Record<string, unknown>
 }

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises'
 import type { Changes } from './changes/changes.js'
 import * as core from './core.js'
 import { errorMessage, InputError, PurgeFailed } from './errors.js'
@@ -171,7 +170,7 @@ async function connect(job: Job): Promise<ApiContext> {
     headers: auth.headers ?? {},
     ...(auth.sign ? { sign: auth.sign } : {}),
     now: Date.now,
-    sleep: (ms) => sleep(ms),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     timeScale: scale,
   }
 }

@@ -15,8 +15,8 @@ import type { ProviderDescription } from './description.js'
  *   required and token checks, and the typed options each provider reads
  *   (`Settings<OptionsOf<typeof description>>`: the common settings plus its own inputs).
  * - `provider.ts`, its behaviour, loaded only when it is the one chosen: a short class that
- *   extends `Provider` below, exported as one instance. Besides `description`, five members are
- *   required:
+ *   extends `Provider` below, exported; the registry makes it with its description (the class
+ *   imports the description's types only: see index.ts). Five members are required:
  *     - `targets(settings)`: what the purge goes to, as the inputs name it (zone, service...);
  *     - `group(settings, targets)`: pure; every item checked (input errors name the input) and
  *       grouped into batches by target and kind (plan.ts cuts them to the batch size);
@@ -46,7 +46,8 @@ import type { ProviderDescription } from './description.js'
  * target, three kinds of items, no lookups and no waiting.
  */
 export abstract class Provider<Options extends object = Record<string, unknown>> {
-  abstract readonly description: ProviderDescription
+  /** Given by the registry (index.ts): the behaviour's chunk does not load the description's schemas again. */
+  constructor(readonly description: ProviderDescription) {}
 
   /** Targets as the inputs name them, before any lookup (what a dry-run shows). */
   abstract targets(settings: Settings<Options>): Target[]

@@ -81,7 +81,7 @@ describe('Cloudimage end to end', () => {
     expect(run.errors[0]?.split('\n').sort()).toEqual([
       'input cache-hashes: does not apply to provider cloudimage; it is for edgio',
       'input hosts: does not apply to provider cloudimage; it is for cloudflare',
-      'input keys: does not apply to provider cloudimage; it is for cloudflare, edgio, fastly, bunny, cloudfront, akamai',
+      'input keys: does not apply to provider cloudimage; it is for cloudflare, edgio, fastly, bunny, cloudfront, akamai, cloud-cdn',
       'input paths: "https://doc.cloudimg.io/v7/sample.li/boat.jpg" is a Cloudimage delivery URL; invalidate what follows the token host: "/v7/sample.li/boat.jpg"',
       'input paths: a * is allowed only at the end, meaning every image whose URL starts with what comes before it, got "/sample.li/*.jpg"',
       'input paths: expected an image URL such as /sample.li/birds.jpg, https://img.example.com/a.jpg, _alias_/images/a.jpg or /v7/sample.li/birds.jpg, got "ftp://img.example.com/a.jpg"',
@@ -192,7 +192,7 @@ describe('Cloudimage wait', () => {
     const api = await emulator({ pollsUntilFinal: 1_000, statusRetryAfter: '1' })
     const run = await runAction(inputs(api, { paths: images(16).join('\n'), wait: 'true', timeout: '3' }))
     expect(run.exitCode).toBe(1)
-    expect(run.durationMs).toBeLessThan(3_000 + 2_000)
+    expect(run.actionMs).toBeLessThan(3_000 + 2_000)
     expect(run.outputs).toMatchObject({ purged: '0', failed: '16', requests: '2' })
     for (const invalidation of api.invalidations) {
       expect(run.errors[0]).toMatch(new RegExp(`invalidation ${invalidation.uuid} was still (RECEIVED|PREPARING|FLUSHINGCLOUDIMAGESERVER|FLUSHINGCDNSERVERS) after \\d+(\\.\\d)? s, when the timeout ran out`))

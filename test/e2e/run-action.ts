@@ -29,7 +29,14 @@ export interface ActionRun {
   stderr: string
   outputs: Record<string, string>
   summary: string
+  /** Wall clock from spawn to exit, as the test saw it: slower on a loaded machine. */
   durationMs: number
+  /**
+   * The run's duration by the action's own clock, from its start to its report (the summary's
+   * Totals line, to 0.1 s): what its timeout bounds, whatever the load on the machine. Undefined
+   * for a run with no Totals line (dry-run, input error).
+   */
+  actionMs: number | undefined
   /** The `::error::` lines, decoded. */
   errors: string[]
   warnings: string[]
@@ -106,10 +113,12 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     outputs: readOutputs(readFileSync(outputFile, 'utf8')),
     summary: readFileSync(summaryFile, 'utf8'),
     durationMs,
+    actionMs: undefined,
     errors: commands(stdout, 'error'),
     warnings: commands(stdout, 'warning'),
     notices: commands(stdout, 'notice'),
   }
+  run.actionMs = actionMs(run.summary)
   auditSecrets(run, [inputs.token ?? '', inputs['github-token'] ?? '', githubToken, ...(options.secrets ?? [])])
   return run
 }
@@ -134,6 +143,11 @@ export function auditSecrets(run: ActionRun, secrets: string[]): void {
 }
 
 export const auditCount = { scans: 0 }
+
+function actionMs(summary: string): number | undefined {
+  const seconds = /^\*\*Totals:\*\* .* requests in (\d+(?:\.\d)?) s$/m.exec(summary)?.[1]
+  return seconds === undefined ? undefined : Number(seconds) * 1000
+}
 
 function readOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}

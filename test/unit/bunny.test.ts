@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bunny } from '../../src/providers/bunny/provider.js'
+import { bunny } from '../support/providers.js'
 import type { Answer } from '../../src/http/client.js'
 import { answer, batch, plan } from './provider-helpers.js'
 

@@ -20,7 +20,7 @@ import { HttpClient } from '../../src/http/client.js'
 import { parseInputs, type RawInputs } from '../../src/inputs/inputs.js'
 import { parsePathMap } from '../../src/changes/path-map.js'
 import { DEFAULT_GITHUB_TOKEN, sha, startGithubEmulator, type EmulatedFile, type GithubEmulator, type GithubEmulatorOptions } from '../emulators/github.js'
-import { createGitRepo, shallowClone } from '../support/git-repo.js'
+import { createGitRepo, shallowClone, type GitRepo } from '../support/git-repo.js'
 
 const before = sha('before')
 const after = sha('after')
@@ -278,7 +278,10 @@ describe('the git diff fallback, in a real repository', () => {
     await Promise.all(running.splice(0).map((emulator) => emulator.close()))
   })
 
-  function history() {
+  // Built once (640 files, 3 commits): the tests only read it, and a clone copies it.
+  let built: { repo: GitRepo; base: string; head: string } | undefined
+  const history = () => (built ??= buildHistory())
+  function buildHistory() {
     const repo = createGitRepo()
     const many = Object.fromEntries(Array.from({ length: 320 }, (_, index) => [`public/p/${index}.html`, `v1 ${index}`]))
     const base = repo.commit({ ...many, 'public/old name.css': 'a {}', 'public/keep.js': '1', 'README.md': 'hi' })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseInputs, type RawInputs } from '../../src/inputs/inputs.js'
 import { planBatches } from '../../src/plan.js'
-import { akamai } from '../../src/providers/akamai/provider.js'
+import { akamai } from '../support/providers.js'
 
 const token = 'host = akab-host.luna.akamaiapis.net\nclient_token = akab-client\nclient_secret = c2VjcmV0PQ==\naccess_token = akab-access'
 const base: RawInputs = { provider: 'akamai', token, scope: 'listed', network: 'production', timeout: '300', retries: '5' }

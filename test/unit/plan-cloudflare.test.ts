@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseInputs, type RawInputs } from '../../src/inputs/inputs.js'
 import { planBatches } from '../../src/plan.js'
-import { cloudflare } from '../../src/providers/cloudflare/provider.js'
+import { cloudflare } from '../support/providers.js'
 import type { Target } from '../../src/providers/index.js'
 
 const base: RawInputs = { provider: 'cloudflare', token: 'tok-123456', zone: 'example.com', scope: 'listed', timeout: '300', retries: '5' }

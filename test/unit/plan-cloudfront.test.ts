@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseInputs, type RawInputs } from '../../src/inputs/inputs.js'
 import { planBatches } from '../../src/plan.js'
-import { callerReference, cloudfront } from '../../src/providers/cloudfront/provider.js'
+import { callerReference } from '../../src/providers/cloudfront/provider.js'
+import { cloudfront } from '../support/providers.js'
 
 const base: RawInputs = { provider: 'cloudfront', distribution: 'E2QWRUHAPOMQZL', scope: 'listed', timeout: '300', retries: '5' }
 const env = { GITHUB_RUN_ID: '1234', GITHUB_RUN_ATTEMPT: '2', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret-0123' }

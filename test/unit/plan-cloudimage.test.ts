@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parseInputs, type RawInputs } from '../../src/inputs/inputs.js'
 import { planBatches } from '../../src/plan.js'
-import { cloudimage, pollDelayMs } from '../../src/providers/cloudimage/provider.js'
+import { pollDelayMs } from '../../src/providers/cloudimage/provider.js'
+import { cloudimage } from '../support/providers.js'
 
 const base: RawInputs = { provider: 'cloudimage', token: 'key-123456', scope: 'listed' }
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { HttpClient } from '../../src/http/client.js'
 import { parseInputs, type RawInputs } from '../../src/inputs/inputs.js'
 import { planBatches } from '../../src/plan.js'
-import { edgio } from '../../src/providers/edgio/provider.js'
+import { edgio } from '../support/providers.js'
 
 const base: RawInputs = { provider: 'edgio', token: 'tok-123456', team: 'acme', site: 'www', environment: 'production', scope: 'listed' }
 

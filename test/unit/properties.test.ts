@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { parseInputs } from '../../src/inputs/inputs.js'
 import { parseList } from '../../src/inputs/lists.js'
 import { planBatches } from '../../src/plan.js'
-import { cloudflare } from '../../src/providers/cloudflare/provider.js'
+import { cloudflare } from '../support/providers.js'
 
 /** Properties of list parsing and URL/path normalisation: no input throws; valid items survive. */
 

@@ -1,9 +1,7 @@
 import * as z from 'zod/mini'
 import { listOrEmpty, oneOf } from '../../inputs/schemas.js'
 import type { OptionsOf, ProviderDescription } from '../description.js'
-
-/** The most a Fast Purge request body may hold; batches are cut by it. */
-export const maxBodyBytes = 50_000
+import { maxBodyBytes } from './limits.js'
 
 export const description = {
   name: 'akamai',

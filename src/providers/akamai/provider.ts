@@ -4,7 +4,8 @@ import { parseHttpUrl, quote } from '../../inputs/lists.js'
 import type { Settings } from '../../inputs/settings.js'
 import { isSuccess, parseJson, wait } from '../helpers.js'
 import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type BatchResult, type Item, type Outcome, type Target } from '../provider.js'
-import { description, maxBodyBytes, type AkamaiOptions } from './description.js'
+import { maxBodyBytes } from './limits.js'
+import type { AkamaiOptions } from './description.js'
 
 /**
  * Akamai Fast Purge (CCU v3): `POST /ccu/v3/{invalidate|delete}/{url|tag|cpcode}/{network}`
@@ -27,14 +28,12 @@ export interface EdgeGridCredentials {
 
 type AkamaiSettings = Settings<AkamaiOptions>
 
-class Akamai extends Provider<AkamaiOptions> {
-  readonly description = description
-
+export class Akamai extends Provider<AkamaiOptions> {
   /** `api-url`, else the host of the EdgeGrid credentials. */
   override apiUrl(settings: AkamaiSettings): string {
     if (settings.apiUrl) return settings.apiUrl
     const parsed = readEdgeGrid(settings.token)
-    return 'credentials' in parsed ? `https://${parsed.credentials.host}` : description.defaultApiUrl
+    return 'credentials' in parsed ? `https://${parsed.credentials.host}` : this.description.defaultApiUrl
   }
 
   targets(settings: AkamaiSettings): Target[] {
@@ -103,7 +102,6 @@ class Akamai extends Provider<AkamaiOptions> {
   }
 }
 
-export const akamai: Provider = new Akamai()
 
 // ---------------------------------------------------------------- credentials
 

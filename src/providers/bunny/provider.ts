@@ -3,7 +3,7 @@ import { dedupe, parseHttpUrl, quote } from '../../inputs/lists.js'
 import type { Settings } from '../../inputs/settings.js'
 import { isObject, isSuccess, parseJson, purgesKeysOrEverything, requiredForKeysOrEverything } from '../helpers.js'
 import { Provider, type ApiRequest, type Auth, type Batch, type Outcome, type Target } from '../provider.js'
-import { description, type BunnyOptions } from './description.js'
+import type { BunnyOptions } from './description.js'
 
 /**
  * Bunny: one URL per request (`POST /purge?url=`), one cache tag per request and the whole pull
@@ -18,9 +18,7 @@ const urlKinds = ['urls', 'index-pages', 'prefixes'] as const
 
 type BunnySettings = Settings<BunnyOptions>
 
-class Bunny extends Provider<BunnyOptions> {
-  readonly description = description
-
+export class Bunny extends Provider<BunnyOptions> {
   targets(settings: BunnySettings): Target[] {
     const hosts = dedupe(settings.paths.flatMap((path) => {
       const result = readUrl(path)
@@ -99,7 +97,6 @@ class Bunny extends Provider<BunnyOptions> {
   }
 }
 
-export const bunny: Provider = new Bunny()
 
 function pullZoneTarget(pullZone: string): Target {
   return { label: `pull zone ${pullZone}`, id: pullZone }

@@ -5,7 +5,7 @@ import type { Settings } from '../../inputs/settings.js'
 import { callApi, isSuccess, parseJson } from '../helpers.js'
 import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type Item, type Outcome, type Target } from '../provider.js'
 import { absoluteUrl } from '../urls.js'
-import { description, type CloudflareOptions } from './description.js'
+import type { CloudflareOptions } from './description.js'
 
 /** Cloudflare `POST /zones/{zone_id}/purge_cache`, one purge kind per request. */
 
@@ -21,9 +21,7 @@ interface Envelope {
 
 type CloudflareSettings = Settings<CloudflareOptions>
 
-class Cloudflare extends Provider<CloudflareOptions> {
-  readonly description = description
-
+export class Cloudflare extends Provider<CloudflareOptions> {
   targets(settings: CloudflareSettings): Target[] {
     return settings.zones.map((zone) => (zoneIdPattern.test(zone) ? { label: zone, id: zone } : { label: zone, id: '', name: zone.toLowerCase() }))
   }
@@ -67,7 +65,6 @@ class Cloudflare extends Provider<CloudflareOptions> {
   }
 }
 
-export const cloudflare: Provider = new Cloudflare()
 
 function needsRouting(settings: CloudflareSettings): boolean {
   return settings.paths.length + settings.hosts.length + settings.prefixes.length > 0

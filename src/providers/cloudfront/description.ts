@@ -1,8 +1,6 @@
 import { listOrEmpty } from '../../inputs/schemas.js'
 import type { OptionsOf, ProviderDescription } from '../description.js'
-
-/** In progress at once per distribution: 3,000 paths (and independently 15 wildcard paths). */
-export const maxPaths = 3_000
+import { maxPaths } from './limits.js'
 
 export const description = {
   name: 'cloudfront',

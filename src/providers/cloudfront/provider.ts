@@ -5,7 +5,8 @@ import { dedupe, parseHttpUrl, quote } from '../../inputs/lists.js'
 import type { CommonSettings, Settings } from '../../inputs/settings.js'
 import { callApi, isSuccess, pollUntil } from '../helpers.js'
 import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type BatchResult, type Outcome, type Target } from '../provider.js'
-import { description, maxPaths, type CloudfrontOptions } from './description.js'
+import { maxPaths } from './limits.js'
+import type { CloudfrontOptions } from './description.js'
 
 /**
  * CloudFront `CreateInvalidation` (REST with XML bodies), signed with AWS Signature V4, and
@@ -30,9 +31,7 @@ const pollConcurrency = 4
 
 type CloudfrontSettings = Settings<CloudfrontOptions>
 
-class Cloudfront extends Provider<CloudfrontOptions> {
-  readonly description = description
-
+export class Cloudfront extends Provider<CloudfrontOptions> {
   targets(settings: CloudfrontSettings): Target[] {
     return settings.distributions.map((id) => ({ label: id, id }))
   }
@@ -85,7 +84,6 @@ class Cloudfront extends Provider<CloudfrontOptions> {
   }
 }
 
-export const cloudfront: Provider = new Cloudfront()
 
 // ---------------------------------------------------------------- items
 

@@ -3,7 +3,7 @@ import { parseHttpUrl, quote } from '../../inputs/lists.js'
 import type { Settings } from '../../inputs/settings.js'
 import { callApi, isSuccess, parseJson, pollUntil } from '../helpers.js'
 import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type BatchResult, type Outcome, type Target } from '../provider.js'
-import { description, type CloudimageOptions } from './description.js'
+import type { CloudimageOptions } from './description.js'
 
 /**
  * Cloudimage (Scaleflex) `POST /invalidate`: image URLs with scope `original` (each image and all
@@ -26,9 +26,7 @@ interface InvalidationAnswer {
 
 type CloudimageSettings = Settings<CloudimageOptions>
 
-class Cloudimage extends Provider<CloudimageOptions> {
-  readonly description = description
-
+export class Cloudimage extends Provider<CloudimageOptions> {
   targets(settings: CloudimageSettings): Target[] {
     return [{ label: new URL(this.apiUrl(settings)).host, id: '' }]
   }
@@ -68,7 +66,6 @@ class Cloudimage extends Provider<CloudimageOptions> {
   }
 }
 
-export const cloudimage: Provider = new Cloudimage()
 
 /** Why an item is not an image URL Cloudimage can invalidate with scope `original`, if it is not. */
 function urlProblem(url: string): string | undefined {

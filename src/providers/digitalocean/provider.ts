@@ -2,7 +2,7 @@ import { bodySnippet, header, parseRetryAfter, type Answer } from '../../http/cl
 import type { Settings } from '../../inputs/settings.js'
 import { callApi, isObject, isSuccess, parseJson } from '../helpers.js'
 import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type Outcome, type Target } from '../provider.js'
-import { description, type DigitalOceanOptions } from './description.js'
+import type { DigitalOceanOptions } from './description.js'
 import { findEndpoint, readEndpointInput, readEndpointsPage, type CdnEndpoint } from './endpoints.js'
 import { pacingLine } from './pacing.js'
 import { readBucketPath } from './paths.js'
@@ -19,9 +19,7 @@ const perPage = 200
 /** 10,000 endpoints: far more than an account has; a listing that never ends is not followed further. */
 const maxPages = 50
 
-class DigitalOcean extends Provider<DigitalOceanOptions> {
-  readonly description = description
-
+export class DigitalOcean extends Provider<DigitalOceanOptions> {
   targets(settings: DigitalOceanSettings): Target[] {
     return settings.endpoints.map((item) => {
       const input = readEndpointInput(item)
@@ -82,8 +80,6 @@ class DigitalOcean extends Provider<DigitalOceanOptions> {
     return batches.length > 0 ? [pacingLine(batches.map((batch) => (batch.kind === 'everything' ? 1 : batch.items.length)))] : []
   }
 }
-
-export const digitalocean: Provider = new DigitalOcean()
 
 /** Every page of the account's CDN endpoints. */
 async function listEndpoints(api: ApiContext): Promise<CdnEndpoint[]> {

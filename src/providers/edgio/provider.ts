@@ -3,7 +3,7 @@ import { parseHttpUrl, quote } from '../../inputs/lists.js'
 import type { Settings } from '../../inputs/settings.js'
 import { isSuccess, parseJson } from '../helpers.js'
 import { Provider, type ApiRequest, type Auth, type Batch, type Outcome, type Target } from '../provider.js'
-import { description, type EdgioOptions } from './description.js'
+import type { EdgioOptions } from './description.js'
 
 /**
  * Edgio (formerly Layer0) `POST /api/v1/clear-cache`: one site environment per run, and at most
@@ -19,9 +19,7 @@ const kinds = ['paths', 'surrogateKeys', 'cacheHashes'] as const
 
 type EdgioSettings = Settings<EdgioOptions>
 
-class Edgio extends Provider<EdgioOptions> {
-  readonly description = description
-
+export class Edgio extends Provider<EdgioOptions> {
   targets(settings: EdgioSettings): Target[] {
     return [{ label: `${settings.team}/${settings.site}/${settings.environment}`, id: '' }]
   }
@@ -82,7 +80,6 @@ class Edgio extends Provider<EdgioOptions> {
   }
 }
 
-export const edgio: Provider = new Edgio()
 
 /** A path from the root as given, or an absolute URL reduced to its path and query. */
 function readPath(item: string): { path: string } | { error: string } {

@@ -4,7 +4,7 @@ import type { Settings } from '../../inputs/settings.js'
 import { isObject, isSuccess, parseJson, purgesKeysOrEverything, requiredForKeysOrEverything } from '../helpers.js'
 import { Provider, type ApiRequest, type Auth, type Batch, type Outcome, type Target } from '../provider.js'
 import { absoluteUrl } from '../urls.js'
-import { description, type FastlyOptions } from './description.js'
+import type { FastlyOptions } from './description.js'
 
 /**
  * Fastly: one URL per request (`POST /purge/{host}{path}`), surrogate keys up to 256 a request
@@ -15,9 +15,7 @@ const serviceIdPattern = /^[A-Za-z0-9]+$/
 
 type FastlySettings = Settings<FastlyOptions>
 
-class Fastly extends Provider<FastlyOptions> {
-  readonly description = description
-
+export class Fastly extends Provider<FastlyOptions> {
   targets(settings: FastlySettings): Target[] {
     const hosts = dedupe(settings.paths.flatMap((path) => {
       const result = readUrl(path, settings.baseUrl)
@@ -102,7 +100,6 @@ class Fastly extends Provider<FastlyOptions> {
   }
 }
 
-export const fastly: Provider = new Fastly()
 
 function serviceTarget(service: string): Target {
   return { label: `service ${service}`, id: service }

@@ -2,7 +2,7 @@ import { bodySnippet, mapConcurrent, type Answer } from '../../http/client.js'
 import type { Settings } from '../../inputs/settings.js'
 import { callApi, isSuccess, parseJson, pollUntil, type PollState } from '../helpers.js'
 import { Provider, type ApiContext, type ApiRequest, type Auth, type Batch, type BatchResult, type Outcome, type Target } from '../provider.js'
-import { description, type JsdelivrOptions } from './description.js'
+import type { JsdelivrOptions } from './description.js'
 import { readJsdelivrPath } from './paths.js'
 import { readPurgeId, readPurgeStatus, type PathOutcome } from './status.js'
 
@@ -20,9 +20,7 @@ const cdnOrigin = 'https://cdn.jsdelivr.net'
 const pollIntervalMs = 1_000
 const pollConcurrency = 4
 
-class Jsdelivr extends Provider<JsdelivrOptions> {
-  readonly description = description
-
+export class Jsdelivr extends Provider<JsdelivrOptions> {
   targets(): Target[] {
     return [{ label: 'cdn.jsdelivr.net', id: 'cdn.jsdelivr.net', name: 'cdn.jsdelivr.net' }]
   }
@@ -66,8 +64,6 @@ class Jsdelivr extends Provider<JsdelivrOptions> {
     })
   }
 }
-
-export const jsdelivr: Provider = new Jsdelivr()
 
 function pathsOf(batch: Batch): string[] {
   return batch.items.map((item) => (item as string).slice(cdnOrigin.length))

@@ -55,6 +55,7 @@ export async function run(): Promise<void> {
     if (changes && job.plan.batches.length === 0) core.notice(redact(`Nothing to purge. ${changesLine(changes)}`))
     const { settings, provider, verifyModule } = job
     for (const note of job.plan.notes) core.info(redact(note))
+    for (const line of provider.planNotes(job.plan.batches, settings)) core.info(redact(line))
     const sent = settings.dryRun ? describe(job) : await purge(job)
 
     const report: RunReport = {
@@ -289,6 +290,7 @@ async function sendBatch(provider: Provider, settings: Settings, api: ApiContext
       headers: { ...api.headers, ...request.headers },
       ...(request.body !== undefined ? { body: request.body } : {}),
       pace: batch.kind,
+      paceItems: batch.kind === 'everything' ? 1 : batch.items.length,
       ...(api.sign ? { sign: api.sign } : {}),
     },
     (answer) => provider.readAnswer(answer, batch),

@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici'
 import { errorMessage } from '../errors.js'
 import { showControls } from '../visible.js'
 import { LearnedPace } from './learned-pace.js'
-import { TokenBucket, type PaceRate } from './pace.js'
+import { SlidingWindow, TokenBucket, reserveWindowSlots, unitsIn, type Booking, type PaceRate, type WindowRate } from './pace.js'
 
 /**
  * The one place that talks HTTP, and owns the policy every provider shares: a timeout per
@@ -27,11 +27,13 @@ export const maxAnswerBytes = 1024 * 1024
 
 export interface HttpRequest {
   url: string
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'DELETE'
   headers?: Record<string, string>
   body?: string
   /** The `pacing` bucket this request takes a token from before each attempt, if any. */
   pace?: string
+  /** Items the request carries, for `pacing` windows that count items (default 1). */
+  paceItems?: number
   /**
    * What to do with the answer's body: keep it as text (the default, for APIs), `drain` it
    * without keeping it (warming a cache needs the whole answer sent), or `skip` it, reading a
@@ -66,11 +68,16 @@ export interface HttpOptions {
   now?: () => number
   /** Told about each wait before a retry, for the log. */
   onRetry?: (info: { url: string; attempt: number; waitMs: number; reason: string }) => void
-  /** Client-side rate limits by name (a provider's documented buckets); see `HttpRequest.pace`. */
-  pacing?: Record<string, PaceRate>
+  /**
+   * Client-side rate limits by name (a provider's documented limits); see `HttpRequest.pace`. A
+   * bucket, or sliding windows a request must fit in all at once. Names given the same object share it.
+   */
+  pacing?: Record<string, Pacing>
   /** Runs every `pacing` bucket this many times faster (tests only; 1 otherwise). */
   paceScale?: number
 }
+
+export type Pacing = PaceRate | WindowRate[]
 
 const backoffBaseMs = 1_000
 const backoffCapMs = 30_000
@@ -93,6 +100,7 @@ export class HttpClient {
   private pausedUntil = 0
   private readonly learnedPace = new LearnedPace()
   private readonly buckets = new Map<string, TokenBucket>()
+  private readonly windows = new Map<string, { rate: WindowRate; window: SlidingWindow }[]>()
 
   constructor(options: HttpOptions) {
     this.deadline = options.deadline
@@ -105,22 +113,31 @@ export class HttpClient {
     this.onRetry = options.onRetry
     // Names given the same rate object share one bucket (Bunny counts two purge kinds in one).
     const shared = new Map<PaceRate, TokenBucket>()
-    for (const [name, rate] of Object.entries(options.pacing ?? {})) {
-      if (!shared.has(rate)) shared.set(rate, new TokenBucket(rate, this.now(), options.paceScale))
-      this.buckets.set(name, shared.get(rate) as TokenBucket)
+    const sharedWindows = new Map<WindowRate, SlidingWindow>()
+    for (const [name, pacing] of Object.entries(options.pacing ?? {})) {
+      if (Array.isArray(pacing)) {
+        for (const rate of pacing) if (!sharedWindows.has(rate)) sharedWindows.set(rate, new SlidingWindow(rate, options.paceScale))
+        this.windows.set(name, pacing.map((rate) => ({ rate, window: sharedWindows.get(rate) as SlidingWindow })))
+        continue
+      }
+      if (!shared.has(pacing)) shared.set(pacing, new TokenBucket(pacing, this.now(), options.paceScale))
+      this.buckets.set(name, shared.get(pacing) as TokenBucket)
     }
   }
 
   /** Sends `req` until `read` accepts the answer, the retries run out, or the deadline passes. */
   async send<V extends Verdict>(req: HttpRequest, read: (answer: Answer) => V): Promise<Attempted<V>> {
     let attempts = 0
+    // Loaded before a pacing slot is booked, so the first request leaves when its slot says.
+    await loadUndici()
     for (;;) {
       // Checked again after each wait: an answer to another request may have moved it meanwhile.
       for (let waitMs = this.waitBeforeSendMs(); waitMs > 0; waitMs = this.waitBeforeSendMs()) {
         if (this.now() + waitMs >= this.deadline) return { verdict: this.outOfTime(attempts), attempts }
         await this.sleep(waitMs)
       }
-      if (!(await this.paced(req.pace))) {
+      const slot = await this.paced(req.pace, req.paceItems ?? 1)
+      if (!slot) {
         return { verdict: { ok: false, error: "not sent: paced to the API's rate limit, its turn would come after the timeout" }, attempts }
       }
       const remainingMs = this.deadline - this.now()
@@ -131,6 +148,7 @@ export class HttpClient {
       this.learnedPace.sent(sentAt)
       const signed = req.sign ? await req.sign(req) : req
       const result = await this.attempt(signed, Math.min(this.requestTimeoutMs, remainingMs))
+      for (const { window, booking } of slot.bookings) window.countFrom(booking, this.now())
       if ('status' in result) this.learnedPace.answered(result.status, sentAt, this.now())
       const verdict: Verdict = visibleVerdict('status' in result ? readOrFail(read, result) : { ok: false, retryable: true, ...result })
       if (verdict.ok) return { verdict: verdict as V, attempts }
@@ -156,14 +174,21 @@ export class HttpClient {
     return Math.max(this.pausedUntil - now, this.learnedPace.delayMs(now))
   }
 
-  /** Waits for a token of the request's documented bucket; false when none comes before the deadline. */
-  private async paced(name: string | undefined): Promise<boolean> {
+  /**
+   * Waits for the request's slot in its documented bucket or windows; undefined when none comes
+   * before the deadline. The window bookings are counted from the answer on, once it is in.
+   */
+  private async paced(name: string | undefined, items: number): Promise<{ bookings: { window: SlidingWindow; booking: Booking }[] } | undefined> {
+    const windows = name === undefined ? undefined : this.windows.get(name)
     const bucket = name === undefined ? undefined : this.buckets.get(name)
-    if (!bucket) return true
-    const waitMs = bucket.reserve(this.now(), this.deadline)
-    if (waitMs === undefined) return false
-    if (waitMs > 0) await this.sleep(waitMs)
-    return true
+    const slot = windows
+      ? reserveWindowSlots(windows.map(({ rate, window }) => ({ window, units: unitsIn(rate, items) })), this.now(), this.deadline)
+      : bucket
+        ? mapDefined(bucket.reserve(this.now(), this.deadline), (waitMs) => ({ waitMs, bookings: [] }))
+        : { waitMs: 0, bookings: [] }
+    if (!slot) return undefined
+    if (slot.waitMs > 0) await this.sleep(slot.waitMs)
+    return slot
   }
 
   /** Full jitter: a random wait between 0 and the exponential ceiling. */
@@ -240,6 +265,10 @@ function readOrFail<V extends Verdict>(read: (answer: Answer) => V, answer: Answ
   } catch (error) {
     return { ok: false, error: `HTTP ${answer.status}: unreadable answer (${errorMessage(error)})` }
   }
+}
+
+function mapDefined<T, R>(value: T | undefined, map: (value: T) => R): R | undefined {
+  return value === undefined ? undefined : map(value)
 }
 
 export function isRetryableStatus(status: number): boolean {

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini'
 import type { CacheStatusStyleName } from '../after-purge/cache-status.js'
-import type { PaceRate } from '../http/pace.js'
+import type { Pacing } from '../http/client.js'
 import type { ProviderName } from './names.js'
 
 /**
@@ -31,7 +31,7 @@ export interface ProviderDescription {
    * The CDN's documented rate limits by batch kind: requests of that kind are sent at this pace.
    * Kinds given the same object share one bucket.
    */
-  pacing?: Record<string, PaceRate>
+  pacing?: Record<string, Pacing>
   /**
    * What it can purge and do. `tags` takes the `keys` inputs, `soft` the `soft` input, `wait` the
    * `wait` input; the rest documents the CDN (the README's capability table).

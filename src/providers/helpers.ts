@@ -39,7 +39,7 @@ export function purgesKeysOrEverything(settings: CommonSettings): boolean {
 /** One API call of a provider's own (a lookup, a status poll), authenticated like its purges. */
 export function callApi<V extends Verdict>(
   api: ApiContext,
-  request: { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string },
+  request: { method: 'GET' | 'POST' | 'DELETE'; path: string; headers?: Record<string, string>; body?: string; pace?: string },
   read: (answer: Answer) => V,
 ): Promise<Attempted<V>> {
   return api.http.send(
@@ -48,6 +48,7 @@ export function callApi<V extends Verdict>(
       method: request.method,
       headers: { ...api.headers, ...request.headers },
       ...(request.body !== undefined ? { body: request.body } : {}),
+      ...(request.pace !== undefined ? { pace: request.pace } : {}),
       ...(api.sign ? { sign: api.sign } : {}),
     },
     read,

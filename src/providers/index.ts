@@ -10,12 +10,14 @@ import { description as cloudfront } from './cloudfront/description.js'
 import { description as akamai } from './akamai/description.js'
 import { description as cloudCdn } from './cloud-cdn/description.js'
 import { description as frontDoor } from './front-door/description.js'
+import { description as jsdelivr } from './jsdelivr/description.js'
+import { description as digitalocean } from './digitalocean/description.js'
 
 export { providerNames, type ProviderName } from './names.js'
 export type { ApiContext, ApiRequest, Auth, Batch, BatchResult, BatchStatus, Item, Outcome, Provider, SignInContext, Target } from './provider.js'
 
 /** name -> description: data, loaded in every run (the inputs are checked against it). */
-export const descriptions: Record<ProviderName, ProviderDescription> = { cloudflare, edgio, cloudimage, fastly, bunny, cloudfront, akamai, 'cloud-cdn': cloudCdn, 'front-door': frontDoor }
+export const descriptions: Record<ProviderName, ProviderDescription> = { cloudflare, edgio, cloudimage, fastly, bunny, cloudfront, akamai, 'cloud-cdn': cloudCdn, 'front-door': frontDoor, jsdelivr, digitalocean }
 
 // Each provider's behaviour loads only when chosen, so a run pays for one CDN's code. The
 // behaviour gets its description here rather than importing it: a chunk that imported the
@@ -31,6 +33,8 @@ const behaviours: Record<ProviderName, () => Promise<new (description: ProviderD
   akamai: async () => (await import('./akamai/provider.js')).Akamai,
   'cloud-cdn': async () => (await import('./cloud-cdn/provider.js')).CloudCdn,
   'front-door': async () => (await import('./front-door/provider.js')).FrontDoor,
+  jsdelivr: async () => (await import('./jsdelivr/provider.js')).Jsdelivr,
+  digitalocean: async () => (await import('./digitalocean/provider.js')).DigitalOcean,
 }
 
 export async function loadProvider(name: ProviderName): Promise<Provider> {

@@ -97,7 +97,15 @@ export abstract class Provider<Options extends object = Record<string, unknown>>
     return Promise.resolve(targets)
   }
 
-  /** Runs after every batch was sent, e.g. polling asynchronous purges (`wait`). */
+  /**
+   * Lines the log shows before anything is sent, and in a dry-run: what the plan will take
+   * (DigitalOcean: how long its pacing lasts).
+   */
+  planNotes(_batches: Batch[], _settings: Settings<Options>): string[] {
+    return []
+  }
+
+  /** Runs after every batch was sent, e.g. polling asynchronous purges (`wait`). May split a result (see `continued`). */
   settle(_results: BatchResult[], _settings: Settings<Options>, _api: ApiContext): Promise<void> {
     return Promise.resolve()
   }
@@ -129,7 +137,7 @@ export interface Batch {
 }
 
 export interface ApiRequest {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'DELETE'
   /** Appended to the API URL. */
   path: string
   headers?: Record<string, string>
@@ -154,6 +162,11 @@ export interface BatchResult extends Batch {
   acceptedAt?: number
   /** The provider's estimate of the seconds until the purge is done everywhere (Akamai), for `wait`. */
   estimatedSeconds?: number
+  /**
+   * Part of the same request as the result before it, split off by `settle` because its items
+   * fared differently (jsDelivr paths throttled): not counted again as a request, nor its id.
+   */
+  continued?: true
 }
 
 /** Signs a request before each attempt (a time or nonce in each signature: AWS Signature V4, EdgeGrid). */

@@ -57,8 +57,8 @@ export function totals(batches: BatchResult[]): Totals {
   return {
     purged: count(['purged']),
     failed: count(['failed', 'skipped']),
-    requests: batches.filter((batch) => batch.attempts > 0).length,
-    ids: batches.flatMap((batch) => batch.ids ?? (batch.id ? [batch.id] : [])),
+    requests: batches.filter((batch) => batch.attempts > 0 && !batch.continued).length,
+    ids: batches.filter((batch) => !batch.continued).flatMap((batch) => batch.ids ?? (batch.id ? [batch.id] : [])),
   }
 }
 

@@ -29,6 +29,8 @@ const bunny = (more: Record<string, string>) => ({ provider: 'bunny', token: 'bu
 const cloudfront = (more: Record<string, string>) => ({ provider: 'cloudfront', distribution: 'E2QWRUHAPOMQZL', ...more })
 const edgerc = '[default]\nclient_secret = akamai-secret-1234\nhost = akab-host-1234.luna.akamaiapis.net\naccess_token = akab-access-1234\nclient_token = akab-client-1234\n'
 const akamai = (more: Record<string, string>) => ({ provider: 'akamai', token: edgerc, ...more })
+const jsdelivr = (more: Record<string, string>) => ({ provider: 'jsdelivr', ...more })
+const digitalocean = (more: Record<string, string>) => ({ provider: 'digitalocean', token: 'dop_v1_secret-1234', endpoint: '19f06b6a-3ace-4315-b086-499a0e521b76', ...more })
 /** What aws-actions/configure-aws-credentials sets; the CloudFront rows run with it unless they test its absence. */
 const awsEnv = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'aws-secret-access-key-1234' }
 const noAws = { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '' }
@@ -126,6 +128,14 @@ const cases: Case[] = [
     cloudflare({ zone: '', timeout: '0', retries: 'x', paths: 'ftp://a', hosts: 'a/b', team: 'acme' }),
     [/^input zone: required/, /^input timeout:/, /^input retries:/, /^input paths: expected an http\(s\) URL/, /^input hosts: expected a bare hostname/, /^input team: does not apply/],
   ],
+  ['jsdelivr a pinned version', jsdelivr({ paths: '/npm/lib@1.2.3/a.js' }), [/^input paths: "\/npm\/lib@1\.2\.3\/a\.js" names the fixed version 1\.2\.3: jsDelivr caches a fixed version's files for good/]],
+  ['jsdelivr a token', jsdelivr({ token: 't0ken-1234', paths: '/npm/lib@1/a.js' }), [/^input token: /]],
+  ['jsdelivr a URL of another host', jsdelivr({ paths: url }), [/^input paths: expected a jsDelivr URL such as https:\/\/cdn\.jsdelivr\.net/]],
+  ['jsdelivr scope all', jsdelivr({ scope: 'all' }), [/^input scope: jsDelivr cannot purge everything/]],
+  ['digitalocean no endpoint', digitalocean({ endpoint: '', paths: 'index.html' }), [/^input endpoint: required for provider digitalocean$/]],
+  ['digitalocean an endpoint that is neither an ID nor a domain', digitalocean({ endpoint: 'my bucket', paths: 'index.html' }), [/^input endpoint: expected a CDN endpoint ID/]],
+  ['digitalocean a lone *', digitalocean({ paths: '*' }), [/^input paths: "\*" would purge everything on the endpoint; use scope: all for that$/]],
+  ['digitalocean batch-size over 50', digitalocean({ paths: 'index.html', 'batch-size': '51' }), [/^input batch-size: at most 50 for files on DigitalOcean, got 51$/]],
 ]
 
 describe.concurrent('bad inputs', () => {

@@ -122,7 +122,7 @@ describe('Edgio end to end', () => {
       'input paths: expected a path from the root such as /sports/* or an http(s) URL, got "ftp://example.com/x"',
       'input paths: expected a path from the root such as /sports/* or an http(s) URL, got "sports/a"',
       'input paths: paths cannot contain spaces (encode them as %20), got "/a b"',
-      'input wait: does not apply to provider edgio; it is for cloudimage, cloudfront, akamai, cloud-cdn, front-door',
+      'input wait: does not apply to provider edgio; it is for cloudimage, cloudfront, akamai, cloud-cdn, front-door, jsdelivr',
     ])
   })
 })

@@ -6,6 +6,8 @@ import { DEFAULT_CREDENTIALS as AWS, startCloudFrontEmulator } from '../emulator
 import { startCloudimageEmulator } from '../emulators/cloudimage.js'
 import { startEdgioEmulator } from '../emulators/edgio.js'
 import { startFastlyEmulator } from '../emulators/fastly.js'
+import { startJsdelivrEmulator } from '../emulators/jsdelivr.js'
+import { DEFAULT_TOKEN as DIGITALOCEAN_TOKEN, startDigitalOceanEmulator } from '../emulators/digitalocean.js'
 import { runAction, type ActionRun } from './run-action.js'
 
 /**
@@ -229,6 +231,62 @@ describe.concurrent('the job summary, whole', () => {
       `)
     } finally {
       await akamai.close()
+    }
+  })
+
+  it('jsDelivr: a purge with a throttled path, split off the purged ones', async ({ expect }) => {
+    const jsdelivr = await startJsdelivrEmulator({ pendingPolls: 0, recentlyPurged: ['/gh/acme/site@main/old.js'] })
+    try {
+      const run = await runAction({ provider: 'jsdelivr', paths: 'https://cdn.jsdelivr.net/gh/acme/site@main/app.js\n/gh/acme/site@main/old.js', 'api-url': jsdelivr.url })
+      expect(run.exitCode).toBe(1)
+      expect(normalised(run)).toMatchInlineSnapshot(`
+        "## CDN purge: jsDelivr
+
+        After push of <code>main</code> at <code>0123456</code> · <a href="https://github.com/acme/site/actions/runs/42">workflow run</a>
+
+        **Targets:** <code>cdn.jsdelivr.net</code>
+
+        <table><tr><th>Target</th><th>Kind</th><th>Items</th><th>Status</th><th>ID</th><th>Attempts</th><th>Error</th></tr><tr><td>cdn.jsdelivr.net</td><td>paths</td><td>1</td><td>purged</td><td>{id 1}</td><td>1</td><td></td></tr><tr><td>cdn.jsdelivr.net</td><td>paths</td><td>1</td><td>failed</td><td>{id 1}</td><td>1</td><td>throttled: jsDelivr purged these paths a short while ago and refuses to purge them again so soon; purge them again later</td></tr></table>
+
+        **Totals:** 1 purged, 1 failed, 1 requests in {duration}
+
+        <details><summary>Purged items (1)</summary>
+
+        <ul><li>paths: https://cdn.jsdelivr.net/gh/acme/site@main/app.js</li></ul>
+
+        </details>
+        "
+      `)
+    } finally {
+      await jsdelivr.close()
+    }
+  })
+
+  it('DigitalOcean: files on an endpoint found by its custom domain', async ({ expect }) => {
+    const digitalocean = await startDigitalOceanEmulator()
+    try {
+      const run = await runAction({ provider: 'digitalocean', token: DIGITALOCEAN_TOKEN, endpoint: 'static.example.com', paths: '/index.html\ncss/*', 'api-url': digitalocean.url })
+      expect(run.exitCode).toBe(0)
+      expect(normalised(run)).toMatchInlineSnapshot(`
+        "## CDN purge: DigitalOcean
+
+        After push of <code>main</code> at <code>0123456</code> · <a href="https://github.com/acme/site/actions/runs/42">workflow run</a>
+
+        **Targets:** <code>static.example.com (19f06b6a-3ace-4315-b086-499a0e521b76)</code>
+
+        <table><tr><th>Target</th><th>Kind</th><th>Items</th><th>Status</th><th>ID</th><th>Attempts</th><th>Error</th></tr><tr><td>static.example.com (19f06b6a-3ace-4315-b086-499a0e521b76)</td><td>files</td><td>2</td><td>purged</td><td></td><td>1</td><td></td></tr></table>
+
+        **Totals:** 2 purged, 0 failed, 1 requests in {duration}
+
+        <details><summary>Purged items (2)</summary>
+
+        <ul><li>files: index.html</li><li>files: css/*</li></ul>
+
+        </details>
+        "
+      `)
+    } finally {
+      await digitalocean.close()
     }
   })
 })

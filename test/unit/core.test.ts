@@ -43,7 +43,8 @@ describe('src/core.ts writes what @actions/core writes', () => {
     const theirs = capture(() => calls(upstream))
     expect(ours).toEqual(theirs)
   }
-  it.each(awkward)('for the workflow commands, on %j', (text) => {
+  // Line breaks are the one place the two differ on purpose: see 'the log sink' below.
+  it.each(awkward.filter((text) => !/[\r\n]/.test(text)))('for the workflow commands, on %j', (text) => {
     both((api) => {
       api.info(text)
       api.debug(text)
@@ -54,6 +55,13 @@ describe('src/core.ts writes what @actions/core writes', () => {
       api.setSecret(text)
       api.startGroup(text)
       api.endGroup()
+    })
+  })
+
+  it('for multi-line annotations from the action itself (one command, lines kept)', () => {
+    both((api) => {
+      api.error('input zone: required\ninput token: required')
+      api.warning('first\nsecond')
     })
   })
 
@@ -104,5 +112,22 @@ describe('src/core.ts writes what @actions/core writes', () => {
     vi.stubEnv('GITHUB_STEP_SUMMARY', join(dir, 'missing'))
     const oursMissing = await core.summary.write().catch((error: Error) => error.message)
     expect(oursMissing).toBe(await fresh().write().catch((error: Error) => error.message))
+  })
+})
+
+describe('the log sink', () => {
+  // A provider's answer with line breaks must not start a line of its own in the log: the runner
+  // would obey a `::add-mask::` or `::stop-commands::` at its start (src/visible.ts).
+  it('shows line breaks in log lines and group titles instead of writing them', () => {
+    const { stdout } = capture(() => {
+      core.info('id 42\n::add-mask::x\r::error::y\u2028z')
+      core.startGroup('zone\n::stop-commands::t')
+      core.error('from the API: a\r::warning::b')
+    })
+    expect(stdout.split(/\r\n|\r|\n/).filter((line) => line !== '')).toEqual([
+      'id 42\\n::add-mask::x\\r::error::y\\u2028z',
+      '::group::zone\\n::stop-commands::t',
+      '::error::from the API: a\\r::warning::b',
+    ])
   })
 })

@@ -765,6 +765,52 @@ describe('HttpClient.send: kinds paced by one shared rate', () => {
   })
 })
 
+describe('HttpClient.send: pacing to sliding windows (DigitalOcean: files and requests)', () => {
+  // Kept 5% longer than documented: 20 s is 21 s, 10 s is 10.5 s.
+  const files = { limit: 50, windowSeconds: 20, counts: 'items' as const }
+  const calls = { limit: 5, windowSeconds: 10 }
+
+  it('counts a request\'s items in an items window and the request itself in the other, shared by name', async () => {
+    const { agent, pool } = mockApi()
+    pool.intercept({ path: '/purge', method: 'POST' }).reply(200, ok).times(4)
+    const clock = fakeClock()
+    const { http } = client(agent, clock, { pacing: { files: [calls, files], lookup: [calls] } })
+
+    await http.send({ url, method: 'POST', pace: 'lookup' }, readJson)
+    await http.send({ url, method: 'POST', pace: 'files', paceItems: 30 }, readJson)
+    await http.send({ url, method: 'POST', pace: 'files', paceItems: 20 }, readJson)
+    // 50 files went out at t0: the next file waits for the first 30 to leave the window.
+    await http.send({ url, method: 'POST', pace: 'files', paceItems: 1 }, readJson)
+
+    expect(clock.sleeps).toEqual([21_000])
+  })
+
+  it('holds the sixth request in 10 s, whatever its items', async () => {
+    const { agent, pool } = mockApi()
+    pool.intercept({ path: '/purge', method: 'POST' }).reply(200, ok).times(6)
+    const clock = fakeClock()
+    const { http } = client(agent, clock, { pacing: { files: [calls, files], lookup: [calls] } })
+
+    for (let index = 0; index < 3; index++) await http.send({ url, method: 'POST', pace: 'lookup' }, readJson)
+    for (let index = 0; index < 3; index++) await http.send({ url, method: 'POST', pace: 'files', paceItems: 1 }, readJson)
+
+    expect(clock.sleeps).toEqual([10_500])
+  })
+
+  it('sends nothing when the windows leave no slot before the deadline', async () => {
+    const { agent, pool } = mockApi()
+    pool.intercept({ path: '/purge', method: 'POST' }).reply(200, ok)
+    const clock = fakeClock()
+    const { http } = client(agent, clock, { deadline: clock.now() + 20_000, pacing: { files: [calls, files] } })
+
+    await http.send({ url, method: 'POST', pace: 'files', paceItems: 50 }, readJson)
+    const second = await http.send({ url, method: 'POST', pace: 'files', paceItems: 50 }, readJson)
+
+    expect(second).toEqual({ verdict: { ok: false, error: "not sent: paced to the API's rate limit, its turn would come after the timeout" }, attempts: 0 })
+    expect(clock.sleeps).toEqual([])
+  })
+})
+
 describe('answer bodies', () => {
   it('keeps the text (at most 1 MiB), drains it without keeping it, or skips it after the headers', async () => {
     const big = Buffer.alloc(2 * 1024 * 1024, 97)

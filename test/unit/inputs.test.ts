@@ -156,7 +156,7 @@ describe('parseInputs', () => {
   it('accepts the runner defaults of inputs for other providers (wait: false on cloudflare)', () => {
     expect(parse({ ...cloudflare, paths: 'https://example.com/a', wait: 'false' }).errors).toEqual([])
     expect(parse({ ...cloudflare, paths: 'https://example.com/a', wait: 'true' }).errors).toEqual([
-      'input wait: does not apply to provider cloudflare; it is for cloudimage, cloudfront, akamai, cloud-cdn, front-door',
+      'input wait: does not apply to provider cloudflare; it is for cloudimage, cloudfront, akamai, cloud-cdn, front-door, jsdelivr',
     ])
   })
 

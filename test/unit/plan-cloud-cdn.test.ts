@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { PaceRate } from '../../src/http/pace.js'
 import { pollDelayMs } from '../../src/providers/cloud-cdn/provider.js'
 import { descriptions } from '../../src/providers/index.js'
 import { cloudCdn } from '../support/providers.js'
@@ -49,7 +50,8 @@ describe('Cloud CDN plan', () => {
 
   it('paces under 500 invalidations a minute, every kind from one bucket', () => {
     const pacing = descriptions['cloud-cdn'].pacing ?? {}
-    const rate = pacing.paths ?? { burst: Infinity, perSecond: 0 }
+    // A token bucket (not sliding windows).
+    const rate = (pacing.paths ?? { burst: Infinity, perSecond: 0 }) as PaceRate
     expect(pacing.cacheTags).toBe(rate)
     expect(pacing.everything).toBe(rate)
     expect(rate.burst + rate.perSecond * 60).toBeLessThanOrEqual(500)

@@ -58,7 +58,7 @@ export function tokenForm(clientId: string, scope: string, assertion: string): s
  * they are known. A refusal comes back in Entra's words (the AADSTS line), with a hint.
  */
 export async function federatedAccessToken(http: HttpClient, ids: { tenantId: string; clientId: string; scope: string }, env: OidcEnv): Promise<EntraToken> {
-  const oidc = await requestOidcToken(http, entraAudience, env, 'tenant-id and client-id')
+  const oidc = await requestOidcToken(http, entraAudience, env, 'tenant-id')
   if (!oidc.ok) return oidc
   let token: string | undefined
   const { verdict } = await http.send(

@@ -36,7 +36,7 @@ export function oidcInputError(env: OidcEnv, wantedBy: string): string | undefin
   const missing = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'].filter((name) => !env[name])
   if (missing.length > 0) {
     return (
-      `${wantedBy} signs in with the job's GitHub OIDC token, but the runner gave no ${missing.join(' or ')}: ` +
+      `input ${wantedBy}: signs in with the job's GitHub OIDC token, but the runner gave no ${missing.join(' or ')}: ` +
       `add \`${idTokenPermission}\` to the job's (or workflow's) permissions ` +
       '(a pull request from a fork never gets one)'
     )

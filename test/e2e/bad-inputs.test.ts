@@ -30,6 +30,16 @@ const cloudfront = (more: Record<string, string>) => ({ provider: 'cloudfront', 
 const edgerc = '[default]\nclient_secret = akamai-secret-1234\nhost = akab-host-1234.luna.akamaiapis.net\naccess_token = akab-access-1234\nclient_token = akab-client-1234\n'
 const akamai = (more: Record<string, string>) => ({ provider: 'akamai', token: edgerc, ...more })
 const jsdelivr = (more: Record<string, string>) => ({ provider: 'jsdelivr', ...more })
+const cloudCdn = (more: Record<string, string>) => ({ provider: 'cloud-cdn', token: 'ya29.google-secret-1234', project: 'my-project', 'url-map': 'web', ...more })
+const frontDoor = (more: Record<string, string>) => ({
+  provider: 'front-door',
+  token: 'arm-secret-token-1234',
+  subscription: '00000000-0000-0000-0000-000000000000',
+  'resource-group': 'web',
+  profile: 'shop',
+  endpoint: 'www',
+  ...more,
+})
 const digitalocean = (more: Record<string, string>) => ({ provider: 'digitalocean', token: 'dop_v1_secret-1234', endpoint: '19f06b6a-3ace-4315-b086-499a0e521b76', ...more })
 /** What aws-actions/configure-aws-credentials sets; the CloudFront rows run with it unless they test its absence. */
 const awsEnv = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'aws-secret-access-key-1234' }
@@ -132,6 +142,14 @@ const cases: Case[] = [
   ['jsdelivr a token', jsdelivr({ token: 't0ken-1234', paths: '/npm/lib@1/a.js' }), [/^input token: /]],
   ['jsdelivr a URL of another host', jsdelivr({ paths: url }), [/^input paths: expected a jsDelivr URL such as https:\/\/cdn\.jsdelivr\.net/]],
   ['jsdelivr scope all', jsdelivr({ scope: 'all' }), [/^input scope: jsDelivr cannot purge everything/]],
+  ['cloud-cdn no project', cloudCdn({ project: '', paths: '/a.css' }), [/^input project: required for provider cloud-cdn$/]],
+  ['cloud-cdn a * in the middle', cloudCdn({ paths: '/a/*/b.css' }), [/^input paths: Cloud CDN takes a \* only as the last character, after a \//]],
+  ['cloud-cdn more than 10 tags a call', cloudCdn({ keys: 'a', 'batch-size': '11' }), [/^input batch-size: at most 10 for cacheTags on Google Cloud CDN, got 11$/]],
+  ['cloud-cdn no way to sign in', cloudCdn({ token: '', paths: '/a.css' }), [/^input token: cloud-cdn needs a way to sign in to Google Cloud/]],
+  ['front-door no subscription', frontDoor({ subscription: '', paths: '/a.css' }), [/^input subscription: required for provider front-door$/]],
+  ['front-door keys', frontDoor({ keys: 'release' }), [/^input keys: does not apply to provider front-door/]],
+  ['front-door a * in the middle', frontDoor({ paths: '/a/*/b' }), [/^input paths: a \* is allowed only at the end, right after a \//]],
+  ['front-door tenant-id without an OIDC token', frontDoor({ token: '', 'tenant-id': 'contoso', 'client-id': '11111111-1111-1111-1111-111111111111', paths: '/a' }), [/^input tenant-id: signs in with the job's GitHub OIDC token.*permissions: id-token: write/]],
   ['digitalocean no endpoint', digitalocean({ endpoint: '', paths: 'index.html' }), [/^input endpoint: required for provider digitalocean$/]],
   ['digitalocean an endpoint that is neither an ID nor a domain', digitalocean({ endpoint: 'my bucket', paths: 'index.html' }), [/^input endpoint: expected a CDN endpoint ID/]],
   ['digitalocean a lone *', digitalocean({ paths: '*' }), [/^input paths: "\*" would purge everything on the endpoint; use scope: all for that$/]],

@@ -112,7 +112,7 @@ describe('Cloud CDN end to end: sign-in', () => {
     const actionRun = await run(w, { paths: '/index.html' }, { oidc: false })
     expect(actionRun.exitCode).toBe(1)
     expect(actionRun.errors).toEqual([
-      'cloud-cdn needs a way to sign in to Google Cloud: `token` (an OAuth 2.0 access token), `workload-identity-provider` (keyless: the job needs `permissions: id-token: write`), or a GOOGLE_APPLICATION_CREDENTIALS file (as google-github-actions/auth writes it)',
+      'input token: cloud-cdn needs a way to sign in to Google Cloud: `token` (an OAuth 2.0 access token), `workload-identity-provider` (keyless: the job needs `permissions: id-token: write`), or a GOOGLE_APPLICATION_CREDENTIALS file (as google-github-actions/auth writes it)',
     ])
     expect([...w.compute.requests, ...w.google.requests, ...w.github.requests]).toEqual([])
   })

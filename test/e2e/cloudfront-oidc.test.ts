@@ -86,7 +86,7 @@ describe('CloudFront end to end: role-to-assume', () => {
   it('without id-token: write, is an input error that names the permission, and nothing is sent', async () => {
     const action = await run({ paths: '/a.css' }, { oidc: false })
     expect(action.exitCode).toBe(1)
-    expect(action.errors.join('\n')).toContain("role-to-assume signs in with the job's GitHub OIDC token, but the runner gave no ACTIONS_ID_TOKEN_REQUEST_URL or ACTIONS_ID_TOKEN_REQUEST_TOKEN: add `permissions: id-token: write`")
+    expect(action.errors.join('\n')).toContain("input role-to-assume: signs in with the job's GitHub OIDC token, but the runner gave no ACTIONS_ID_TOKEN_REQUEST_URL or ACTIONS_ID_TOKEN_REQUEST_TOKEN: add `permissions: id-token: write`")
     expect([oidc.requests.length, sts.requests.length, cf.requests.length]).toEqual([0, 0, 0])
   })
 

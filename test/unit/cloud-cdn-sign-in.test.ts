@@ -168,7 +168,7 @@ describe('signIn', () => {
       ok: false,
       input: true,
       error:
-        'cloud-cdn needs a way to sign in to Google Cloud: `token` (an OAuth 2.0 access token), `workload-identity-provider` (keyless: the job needs `permissions: id-token: write`), or a GOOGLE_APPLICATION_CREDENTIALS file (as google-github-actions/auth writes it)',
+        'input token: cloud-cdn needs a way to sign in to Google Cloud: `token` (an OAuth 2.0 access token), `workload-identity-provider` (keyless: the job needs `permissions: id-token: write`), or a GOOGLE_APPLICATION_CREDENTIALS file (as google-github-actions/auth writes it)',
     })
   })
 })

@@ -22,7 +22,7 @@ describe('oidcInputError', () => {
   ])('names the missing variable and the permission (%j)', (env, missing) => {
     const error = oidcInputError(env, 'role-to-assume')
     expect(error).toContain(missing)
-    expect(error).toMatch(/^role-to-assume signs in with the job's GitHub OIDC token/)
+    expect(error).toMatch(/^input role-to-assume: signs in with the job's GitHub OIDC token/)
     expect(error).toContain('`permissions: id-token: write`')
   })
 

@@ -116,7 +116,7 @@ export async function signIn(http: HttpClient, inputs: GoogleSignInInputs, env: 
   }
   const file = env.GOOGLE_APPLICATION_CREDENTIALS
   if (file) return signInWithCredentialsFile(http, endpoints, file)
-  return { ok: false, input: true, error: `cloud-cdn needs a way to sign in to Google Cloud: ${signInWays}` }
+  return { ok: false, input: true, error: `input token: cloud-cdn needs a way to sign in to Google Cloud: ${signInWays}` }
 }
 
 async function signInWithWorkloadIdentity(http: HttpClient, endpoints: GoogleEndpoints, provider: string, serviceAccount: string | undefined, env: Env): Promise<SignInResult> {

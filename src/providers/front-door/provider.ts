@@ -45,7 +45,7 @@ export class FrontDoor extends Provider<FrontDoorOptions> {
       }
     }
     const errors = entraInputErrors(settings.tenantId, settings.clientId, settings.env)
-    const oidcError = settings.dryRun ? undefined : oidcInputError(settings.env, 'tenant-id and client-id')
+    const oidcError = settings.dryRun ? undefined : oidcInputError(settings.env, 'tenant-id')
     return { secrets: [], errors: oidcError === undefined ? errors : [...errors, oidcError] }
   }
 

@@ -30,12 +30,13 @@ const hostPattern = /^[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63})+$/
 /** Input errors of where the endpoint is. */
 export function addressErrors(address: EndpointAddress): string[] {
   const errors: string[] = []
-  if (!guidPattern.test(address.subscription)) errors.push(`input subscription: expected the Azure subscription ID, a GUID, got ${quote(address.subscription)}`)
-  if (!resourceGroupPattern.test(address.resourceGroup)) {
+  // An empty one is reported as required already.
+  if (address.subscription !== '' && !guidPattern.test(address.subscription)) errors.push(`input subscription: expected the Azure subscription ID, a GUID, got ${quote(address.subscription)}`)
+  if (address.resourceGroup !== '' && !resourceGroupPattern.test(address.resourceGroup)) {
     errors.push(`input resource-group: expected a resource group name (letters, digits, - _ . ( ), up to 90, not ending in .), got ${quote(address.resourceGroup)}`)
   }
   for (const [input, value] of [['profile', address.profile], ['endpoint', address.endpoint]] as const) {
-    if (!namePattern.test(value) || value.startsWith('-') || value.endsWith('-')) {
+    if (value !== '' && (!namePattern.test(value) || value.startsWith('-') || value.endsWith('-'))) {
       errors.push(`input ${input}: expected a Front Door ${input} name (letters, digits and inner hyphens), got ${quote(value)}`)
     }
   }

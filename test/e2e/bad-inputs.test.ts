@@ -149,7 +149,7 @@ const cases: Case[] = [
   ['front-door no subscription', frontDoor({ subscription: '', paths: '/a.css' }), [/^input subscription: required for provider front-door$/]],
   ['front-door keys', frontDoor({ keys: 'release' }), [/^input keys: does not apply to provider front-door/]],
   ['front-door a * in the middle', frontDoor({ paths: '/a/*/b' }), [/^input paths: a \* is allowed only at the end, right after a \//]],
-  ['front-door tenant-id without an OIDC token', frontDoor({ token: '', 'tenant-id': 'contoso', 'client-id': '11111111-1111-1111-1111-111111111111', paths: '/a' }), [/^input tenant-id: signs in with the job's GitHub OIDC token.*permissions: id-token: write/]],
+  ['front-door tenant-id without an OIDC token', frontDoor({ token: '', 'tenant-id': '22222222-2222-2222-2222-222222222222', 'client-id': '11111111-1111-1111-1111-111111111111', paths: '/a' }), [/^input tenant-id: signs in with the job's GitHub OIDC token.*permissions: id-token: write/]],
   ['digitalocean no endpoint', digitalocean({ endpoint: '', paths: 'index.html' }), [/^input endpoint: required for provider digitalocean$/]],
   ['digitalocean an endpoint that is neither an ID nor a domain', digitalocean({ endpoint: 'my bucket', paths: 'index.html' }), [/^input endpoint: expected a CDN endpoint ID/]],
   ['digitalocean a lone *', digitalocean({ paths: '*' }), [/^input paths: "\*" would purge everything on the endpoint; use scope: all for that$/]],

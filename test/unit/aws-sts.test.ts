@@ -112,7 +112,7 @@ describe('assumeRoleWithWebIdentity, against the OIDC and STS emulators', () => 
 
   it('asks nothing of STS when the OIDC token is not to be had', async () => {
     const result = await assumeRoleWithWebIdentity(http(), DEFAULT_ROLE_ARN, { CDN_PURGE_AWS_STS_URL: sts.url })
-    expect(!result.ok && result.error).toContain('role-to-assume signs in with the job\'s GitHub OIDC token')
+    expect(!result.ok && result.error).toContain('input role-to-assume: signs in with the job\'s GitHub OIDC token')
     expect(sts.requests).toHaveLength(0)
   })
 })

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { HttpClient } from '../../src/http/client.js'
 import { redact } from '../../src/secrets.js'
@@ -79,7 +80,9 @@ describe('readClaims', () => {
 describe('requestOidcToken against the emulator', () => {
   let oidc: GitHubOidcEmulator
   beforeEach(async () => {
-    oidc = await startGitHubOidcEmulator()
+    // The masked-secret set lives for the whole process (shared by the test files of a worker):
+    // a request token of its own, so that this test sees it masked the first time.
+    oidc = await startGitHubOidcEmulator({ requestToken: `runtime-request-token-${randomUUID()}` })
   })
   afterEach(() => oidc.close())
 

@@ -7,14 +7,12 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bunny: () => (/* binding */ bunny)
+/* harmony export */   Bunny: () => (/* binding */ Bunny)
 /* harmony export */ });
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3856);
-/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7560);
-/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8047);
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1926);
-/* harmony import */ var _description_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5935);
-
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8513);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7560);
+/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8047);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1926);
 
 
 
@@ -27,15 +25,14 @@ const pullZonePattern = /^\d+$/;
 const maxTagBytes = 1024;
 /** Batch kinds: `urls` (exact), `index-pages` (a URL ending in /, that page only), `prefixes` (a *). */
 const urlKinds = ['urls', 'index-pages', 'prefixes'];
-class Bunny extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K {
-    description = _description_js__WEBPACK_IMPORTED_MODULE_1__/* .description */ .h;
+class Bunny extends _provider_js__WEBPACK_IMPORTED_MODULE_1__/* .Provider */ .K {
     targets(settings) {
-        const hosts = (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .dedupe */ .Qq)(settings.paths.flatMap((path) => {
+        const hosts = (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .dedupe */ .Qq)(settings.paths.flatMap((path) => {
             const result = readUrl(path);
             return 'url' in result ? [result.url.host] : [];
         }));
         const targets = hosts.map((host) => ({ label: host, id: host }));
-        if (settings.pullZone && (0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .purgesKeysOrEverything */ .rj)(settings))
+        if (settings.pullZone && (0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .purgesKeysOrEverything */ .rj)(settings))
             targets.push(pullZoneTarget(settings.pullZone));
         return targets;
     }
@@ -44,11 +41,11 @@ class Bunny extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K 
         const groups = [];
         const { pullZone } = settings;
         if (pullZone && !pullZonePattern.test(pullZone)) {
-            errors.push(`input pull-zone: expected the numeric ID of a pull zone (not its name, and not a storage zone), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(pullZone)}`);
+            errors.push(`input pull-zone: expected the numeric ID of a pull zone (not its name, and not a storage zone), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(pullZone)}`);
         }
         const missing = pullZone
             ? undefined
-            : (0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .requiredForKeysOrEverything */ .j_)(settings, 'pull-zone', 'Bunny', "give the pull zone ID (a number, in the pull zone's dashboard URL)");
+            : (0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .requiredForKeysOrEverything */ .j_)(settings, 'pull-zone', 'Bunny', "give the pull zone ID (a number, in the pull zone's dashboard URL)");
         if (missing)
             errors.push(missing);
         const target = (label) => targets.find((each) => each.label === label) ?? { label, id: label };
@@ -75,7 +72,7 @@ class Bunny extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K 
         groups.push(...byHostAndKind.values());
         for (const tag of settings.keys) {
             if (Buffer.byteLength(tag) > maxTagBytes)
-                errors.push(`input keys: a Bunny cache tag (CDN-Tag) is at most ${maxTagBytes} bytes, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(tag)}`);
+                errors.push(`input keys: a Bunny cache tag (CDN-Tag) is at most ${maxTagBytes} bytes, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(tag)}`);
         }
         if (zone)
             groups.push(...settings.keys.map((tag) => ({ target: zone, kind: 'tags', items: [tag] })));
@@ -102,12 +99,11 @@ class Bunny extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K 
     }
     readAnswer(answer, batch) {
         // 204 is documented, 200 is what the API has been seen to send: any 2xx is a purge.
-        if ((0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .isSuccess */ .oJ)(answer.status))
+        if ((0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .isSuccess */ .oJ)(answer.status))
             return { ok: true };
         return failure(answer, batch.kind);
     }
 }
-const bunny = new Bunny();
 function pullZoneTarget(pullZone) {
     return { label: `pull zone ${pullZone}`, id: pullZone };
 }
@@ -118,8 +114,8 @@ function urlKind(text, url) {
 }
 /** Bunny's error body is `{ErrorKey, Field, Message}`. */
 function failure(answer, kind) {
-    const parsed = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJson */ .qF)(answer.body);
-    const body = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .Gv)(parsed) ? parsed : undefined;
+    const parsed = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .qF)(answer.body);
+    const body = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(parsed) ? parsed : undefined;
     const errorKey = typeof body?.ErrorKey === 'string' ? body.ErrorKey : undefined;
     const message = typeof body?.Message === 'string' ? body.Message : undefined;
     const field = typeof body?.Field === 'string' && body.Field !== '' ? ` (field ${body.Field})` : '';
@@ -139,12 +135,12 @@ function hint(status, errorKey, kind) {
 }
 /** An absolute http(s) URL on one of the pull zone's hostnames, sent as written. */
 function readUrl(path) {
-    const url = /^https?:\/\//i.test(path) ? (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHttpUrl */ .f$)(path) : undefined;
+    const url = /^https?:\/\//i.test(path) ? (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHttpUrl */ .f$)(path) : undefined;
     if (!url) {
-        return { error: `Bunny purges absolute URLs on your pull zone's hostnames, such as https://myzone.b-cdn.net/a.css or https://cdn.example.com/img/*, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(path)}` };
+        return { error: `Bunny purges absolute URLs on your pull zone's hostnames, such as https://myzone.b-cdn.net/a.css or https://cdn.example.com/img/*, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(path)}` };
     }
     if (/\s/.test(path))
-        return { error: `URLs cannot contain spaces (encode them as %20), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(path)}` };
+        return { error: `URLs cannot contain spaces (encode them as %20), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(path)}` };
     return { url, text: path };
 }
 
@@ -201,6 +197,7 @@ function callApi(api, request, read) {
         method: request.method,
         headers: { ...api.headers, ...request.headers },
         ...(request.body !== undefined ? { body: request.body } : {}),
+        ...(request.pace !== undefined ? { pace: request.pace } : {}),
         ...(api.sign ? { sign: api.sign } : {}),
     }, read);
 }
@@ -248,8 +245,8 @@ async function pollUntil(api, poll, delayMs) {
  *   required and token checks, and the typed options each provider reads
  *   (`Settings<OptionsOf<typeof description>>`: the common settings plus its own inputs).
  * - `provider.ts`, its behaviour, loaded only when it is the one chosen: a short class that
- *   extends `Provider` below, exported as one instance. Besides `description`, five members are
- *   required:
+ *   extends `Provider` below, exported; the registry makes it with its description (the class
+ *   imports the description's types only: see index.ts). Five members are required:
  *     - `targets(settings)`: what the purge goes to, as the inputs name it (zone, service...);
  *     - `group(settings, targets)`: pure; every item checked (input errors name the input) and
  *       grouped into batches by target and kind (plan.ts cuts them to the batch size);
@@ -266,19 +263,34 @@ async function pollUntil(api, poll, delayMs) {
  *   `pollUntil` from helpers.ts), `explainNetworkError`.
  *
  * Shared helpers for providers: src/providers/helpers.ts (isSuccess, parseJson, isObject,
- * callApi, pollUntil, requiredForKeysOrEverything), urls.ts (absoluteUrl), src/inputs/lists.ts
+ * callApi, pollUntil, wait, requiredForKeysOrEverything), urls.ts (absoluteUrl), src/inputs/lists.ts
  * (quote, dedupe, parseHttpUrl), src/http/client.ts (bodySnippet, header, formatSeconds).
  *
- * To add a CDN: its name in names.ts; its folder with description.ts and provider.ts; one line
- * for each in index.ts (the description, and the lazy `import()` of the behaviour); its inputs in
- * action.yml and the README; its emulator in test/emulators/ and its tests. Nothing else names
- * a provider. (An input two providers share, like `base-url`, is declared by both descriptions
- * with the same schema. A new capability `wait`, `soft` or `tags` adds the provider to the "it
- * is for ..." list of that input's error, which a few tests of test/unit/inputs.test.ts spell
- * out in full. A new cache-status style goes in src/after-purge/cache-status.ts.) Edgio (src/providers/edgio/) is the smallest complete example: a token header, one
- * target, three kinds of items, no lookups and no waiting.
+ * To add a CDN:
+ *   1. its name in names.ts;
+ *   2. its folder: description.ts and provider.ts (plus helper modules of its own: signing, an
+ *      OIDC exchange...). provider.ts imports description.ts for types only (`import type`);
+ *      a constant both need goes in a small module of its own (cloudfront/limits.ts);
+ *   3. in index.ts: the description's import and its entry in `descriptions`, and the lazy
+ *      `import()` of the class in `behaviours`;
+ *   4. its inputs in action.yml and its README section (a test checks both list every input);
+ *   5. its emulator in test/emulators/, its tests, and its line in test/support/providers.ts.
+ * Nothing else names a provider. An input two providers share (`base-url`) is declared by both
+ * descriptions with the same schema. A provider that can `wait`, `soft`-purge or purge `tags`
+ * joins the "it is for ..." list in the error for that input, which a few tests in
+ * test/unit/inputs.test.ts spell out in full. A new cache-status style goes in
+ * src/after-purge/cache-status.ts.
+ *
+ * Edgio (src/providers/edgio/) is the smallest complete example: a token header, one target,
+ * three kinds of items, no lookups and no waiting. CloudFront shows a signer and `wait`;
+ * Cloudflare shows `resolveTargets`.
  */
 class Provider {
+    description;
+    /** Given by the registry (index.ts): the behaviour's chunk does not load the description's schemas again. */
+    constructor(description) {
+        this.description = description;
+    }
     /** The API URL: `api-url`, else the description's default. */
     apiUrl(settings) {
         return settings.apiUrl ?? this.description.defaultApiUrl;
@@ -298,7 +310,14 @@ class Provider {
     resolveTargets(targets, _settings, _api) {
         return Promise.resolve(targets);
     }
-    /** Runs after every batch was sent, e.g. polling asynchronous purges (`wait`). */
+    /**
+     * Lines the log shows before anything is sent, and in a dry-run: what the plan will take
+     * (DigitalOcean: how long its pacing lasts).
+     */
+    planNotes(_batches, _settings) {
+        return [];
+    }
+    /** Runs after every batch was sent, e.g. polling asynchronous purges (`wait`). May split a result (see `continued`). */
     settle(_results, _settings, _api) {
         return Promise.resolve();
     }

@@ -33,6 +33,10 @@ __webpack_require__.d(__webpack_exports__, {
  * - Akamai `x-cache`, sent only for `Pragma: akamai-x-cache-on`:
  *   techdocs.akamai.com/edge-diagnostics/docs/pragma-headers
  * - Bunny `cdn-cache`: HIT, MISS or BYPASS
+ * - Azure Front Door `x-cache`: TCP_HIT (edge), TCP_REMOTE_HIT (regional cache), TCP_MISS,
+ *   PRIVATE_NOSTORE, CONFIG_NOCACHE, N/A (denied by a signed URL or rule set):
+ *   learn.microsoft.com/azure/cdn/cdn-msft-http-debug-headers (Azure CDN from Microsoft runs on
+ *   Front Door's platform)
  * - `Age` (RFC 9111 section 5.1): seconds since the copy was stored or revalidated.
  */
 const cloudflareStatuses = {
@@ -67,11 +71,18 @@ const akamaiResults = {
     TCP_REFRESH_MISS: 'origin',
 };
 const bunnyStatuses = { HIT: 'cache', MISS: 'origin', BYPASS: 'not-cached' };
+const frontDoorStatuses = {
+    TCP_HIT: 'cache',
+    TCP_REMOTE_HIT: 'cache',
+    TCP_MISS: 'origin',
+    PRIVATE_NOSTORE: 'not-cached',
+    CONFIG_NOCACHE: 'not-cached',
+};
 /** Comma-separated entries, one per cache on the way (Fastly shielding). */
 function entries(value) {
     return value.split(',').map((entry) => entry.trim()).filter(Boolean);
 }
-const cacheStatusStyleNames = (/* unused pure expression or super */ null && (['cloudflare', 'fastly', 'cloudfront', 'akamai', 'bunny']));
+const cacheStatusStyleNames = (/* unused pure expression or super */ null && (['cloudflare', 'fastly', 'cloudfront', 'akamai', 'bunny', 'front-door']));
 const cacheStatusStyles = {
     cloudflare: {
         header: 'cf-cache-status',
@@ -103,6 +114,10 @@ const cacheStatusStyles = {
     bunny: {
         header: 'cdn-cache',
         read: (value) => bunnyStatuses[value.trim().toUpperCase()] ?? 'unknown',
+    },
+    'front-door': {
+        header: 'x-cache',
+        read: (value) => frontDoorStatuses[value.trim().toUpperCase()] ?? 'unknown',
     },
 };
 /**
@@ -174,8 +189,8 @@ function judge(reading, secondsSincePurge) {
     return reading.age <= secondsSincePurge + ageToleranceSeconds ? 'fresh' : 'stale';
 }
 
-// EXTERNAL MODULE: ./src/http/client.ts + 2 modules
-var http_client = __webpack_require__(3856);
+// EXTERNAL MODULE: ./src/http/client.ts + 1 modules
+var http_client = __webpack_require__(8513);
 // EXTERNAL MODULE: ./src/inputs/lists.ts
 var lists = __webpack_require__(7560);
 ;// CONCATENATED MODULE: ./src/after-purge/site.ts

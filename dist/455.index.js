@@ -7,15 +7,13 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cloudflare: () => (/* binding */ cloudflare)
+/* harmony export */   Cloudflare: () => (/* binding */ Cloudflare)
 /* harmony export */ });
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3856);
-/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7560);
-/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8047);
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1926);
-/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1226);
-/* harmony import */ var _description_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5202);
-
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8513);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7560);
+/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8047);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1926);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1226);
 
 
 
@@ -25,18 +23,18 @@ __webpack_require__.r(__webpack_exports__);
 const zoneIdPattern = /^[0-9a-f]{32}$/i;
 const hostnamePattern = /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?)(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?)*\.?$/i;
 const tagPattern = /^[\x21-\x7e]{1,1024}$/;
-class Cloudflare extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K {
-    description = _description_js__WEBPACK_IMPORTED_MODULE_1__/* .description */ .h;
+class Cloudflare extends _provider_js__WEBPACK_IMPORTED_MODULE_1__/* .Provider */ .K {
     targets(settings) {
         return settings.zones.map((zone) => (zoneIdPattern.test(zone) ? { label: zone, id: zone } : { label: zone, id: '', name: zone.toLowerCase() }));
     }
     async resolveTargets(targets, settings, api) {
         const needNames = settings.zones.length > 1 && needsRouting(settings);
-        return Promise.all(targets.map(async (target) => {
+        // As many lookups in flight as purges: 12,000 zone names once opened 11,707 sockets at once.
+        return (0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .mapConcurrent */ ._k)(targets, this.description.concurrency, async (target) => {
             if (target.name === undefined)
                 return needNames ? { ...target, name: await zoneName(target.id, api) } : target;
             return { ...target, id: await zoneId(target.name, api) };
-        }));
+        });
     }
     group(settings, targets) {
         return groupItems(settings, targets);
@@ -63,22 +61,21 @@ class Cloudflare extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider *
         });
     }
 }
-const cloudflare = new Cloudflare();
 function needsRouting(settings) {
     return settings.paths.length + settings.hosts.length + settings.prefixes.length > 0;
 }
 function readEnvelope(answer, onSuccess) {
-    const envelope = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .qF)(answer.body);
+    const envelope = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(answer.body);
     if (envelope === undefined)
         return { ok: false, error: `HTTP ${answer.status}, not a Cloudflare API answer: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
     const errors = (envelope?.errors ?? []).map((error) => `Cloudflare error ${error.code ?? '?'}: ${error.message ?? ''}`.trim());
-    if ((0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .isSuccess */ .oJ)(answer.status) && envelope?.success === true)
+    if ((0,_helpers_js__WEBPACK_IMPORTED_MODULE_2__/* .isSuccess */ .oJ)(answer.status) && envelope?.success === true)
         return onSuccess(envelope.result);
     const reason = errors.length > 0 ? errors.join('; ') : `success: ${String(envelope?.success)} and no errors given`;
     return { ok: false, error: `HTTP ${answer.status}, ${reason}` };
 }
 async function zoneId(name, api) {
-    const { verdict } = await (0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .callApi */ .px)(api, { method: 'GET', path: `/zones?name=${encodeURIComponent(name)}&per_page=50` }, (answer) => readEnvelope(answer, (result) => {
+    const { verdict } = await (0,_helpers_js__WEBPACK_IMPORTED_MODULE_2__/* .callApi */ .px)(api, { method: 'GET', path: `/zones?name=${encodeURIComponent(name)}&per_page=50` }, (answer) => readEnvelope(answer, (result) => {
         const zones = Array.isArray(result) ? result : [];
         const matches = zones.filter((zone) => zone.name?.toLowerCase() === name);
         if (matches.length === 1 && matches[0]?.id)
@@ -92,7 +89,7 @@ async function zoneId(name, api) {
     throw new Error(`zone ${name}: ${verdict.ok ? 'no id in the answer' : verdict.error}`);
 }
 async function zoneName(id, api) {
-    const { verdict } = await (0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .callApi */ .px)(api, { method: 'GET', path: `/zones/${encodeURIComponent(id)}` }, (answer) => readEnvelope(answer, (result) => {
+    const { verdict } = await (0,_helpers_js__WEBPACK_IMPORTED_MODULE_2__/* .callApi */ .px)(api, { method: 'GET', path: `/zones/${encodeURIComponent(id)}` }, (answer) => readEnvelope(answer, (result) => {
         const name = result?.name;
         return typeof name === 'string' ? { ok: true, id: name.toLowerCase() } : { ok: false, error: 'the answer has no zone name' };
     }));
@@ -105,7 +102,7 @@ function groupItems(settings, targets) {
     const errors = [];
     for (const zone of settings.zones) {
         if (!zoneIdPattern.test(zone) && !(zone.includes('.') && hostnamePattern.test(zone))) {
-            errors.push(`input zone: expected a zone ID (32 hex characters) or a zone name such as example.com, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(zone)}`);
+            errors.push(`input zone: expected a zone ID (32 hex characters) or a zone name such as example.com, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(zone)}`);
         }
     }
     const files = [];
@@ -136,7 +133,7 @@ function groupItems(settings, targets) {
     }
     for (const tag of settings.keys) {
         if (!tagPattern.test(tag))
-            errors.push(`input keys: cache tags are 1 to 1,024 printable ASCII characters without spaces, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(tag)}`);
+            errors.push(`input keys: cache tags are 1 to 1,024 printable ASCII characters without spaces, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(tag)}`);
     }
     const groups = [];
     // No zone is its own input error; routing to none would only repeat it for every item.
@@ -162,20 +159,20 @@ function groupItems(settings, targets) {
             return zone;
         if (targets.some((target) => target.name === undefined))
             return unresolved;
-        errors.push(`input ${input}: ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(item)} belongs to none of the zones ${targets.map((target) => target.label).join(', ')}`);
+        errors.push(`input ${input}: ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(item)} belongs to none of the zones ${targets.map((target) => target.label).join(', ')}`);
         return undefined;
     };
-    for (const url of (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .dedupe */ .Qq)(files)) {
+    for (const url of (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .dedupe */ .Qq)(files)) {
         const target = route('paths', url, () => new URL(url).hostname);
         if (target)
             bucket(target).files.push(...withVariants(url, settings.purgeHeaders));
     }
-    for (const host of (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .dedupe */ .Qq)(hosts)) {
+    for (const host of (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .dedupe */ .Qq)(hosts)) {
         const target = route('hosts', host, () => host);
         if (target)
             bucket(target).hosts.push(host);
     }
-    for (const prefix of (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .dedupe */ .Qq)(prefixes)) {
+    for (const prefix of (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .dedupe */ .Qq)(prefixes)) {
         const target = route('prefixes', prefix, () => prefix.split('/')[0] ?? '');
         if (target)
             bucket(target).prefixes.push(prefix);
@@ -201,7 +198,7 @@ function zoneFor(hostname, targets) {
         .sort((a, b) => (b.name?.length ?? 0) - (a.name?.length ?? 0))[0];
 }
 function readPath(path, baseUrl) {
-    const absolute = (0,_urls_js__WEBPACK_IMPORTED_MODULE_5__/* .absoluteUrl */ .r)(path, baseUrl);
+    const absolute = (0,_urls_js__WEBPACK_IMPORTED_MODULE_4__/* .absoluteUrl */ .r)(path, baseUrl);
     if ('error' in absolute)
         return absolute;
     const { text: url, url: parsed } = absolute;
@@ -209,24 +206,24 @@ function readPath(path, baseUrl) {
     if (star === -1)
         return { url };
     if (star !== url.length - 1 || parsed.search !== '' || url.includes('#')) {
-        return { error: `a * is allowed only at the very end, meaning "everything under this path" (Cloudflare has no other wildcard), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(path)}` };
+        return { error: `a * is allowed only at the very end, meaning "everything under this path" (Cloudflare has no other wildcard), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(path)}` };
     }
     return readPrefix(url.slice(0, -1));
 }
 function readHost(value) {
     const host = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? (URL.parse(value)?.hostname ?? '') : value;
     if (!hostnamePattern.test(host))
-        return { error: `expected a bare hostname such as www.example.com (no path, port or scheme), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(value)}` };
+        return { error: `expected a bare hostname such as www.example.com (no path, port or scheme), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(value)}` };
     return { host: host.toLowerCase() };
 }
 function readPrefix(value) {
     const prefix = value.replace(/^https?:\/\//i, '');
     const [host = '', ...path] = prefix.split('/');
     if (!hostnamePattern.test(host) || /[?#*\s]/.test(prefix) || /^[a-z][a-z0-9+.-]*:\/\//i.test(prefix)) {
-        return { error: `expected host/path such as www.example.com/blog/ (no query, fragment or wildcard), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(value)}` };
+        return { error: `expected host/path such as www.example.com/blog/ (no query, fragment or wildcard), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(value)}` };
     }
     if (path.length > 31)
-        return { error: `a prefix has at most 31 "/" separators, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(value)}` };
+        return { error: `a prefix has at most 31 "/" separators, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(value)}` };
     return { prefix: `${host.toLowerCase()}${path.length > 0 ? '/' : ''}${path.join('/')}` };
 }
 /** One `{url, headers}` object per combination of the purge-headers values. */
@@ -293,6 +290,7 @@ function callApi(api, request, read) {
         method: request.method,
         headers: { ...api.headers, ...request.headers },
         ...(request.body !== undefined ? { body: request.body } : {}),
+        ...(request.pace !== undefined ? { pace: request.pace } : {}),
         ...(api.sign ? { sign: api.sign } : {}),
     }, read);
 }
@@ -340,8 +338,8 @@ async function pollUntil(api, poll, delayMs) {
  *   required and token checks, and the typed options each provider reads
  *   (`Settings<OptionsOf<typeof description>>`: the common settings plus its own inputs).
  * - `provider.ts`, its behaviour, loaded only when it is the one chosen: a short class that
- *   extends `Provider` below, exported as one instance. Besides `description`, five members are
- *   required:
+ *   extends `Provider` below, exported; the registry makes it with its description (the class
+ *   imports the description's types only: see index.ts). Five members are required:
  *     - `targets(settings)`: what the purge goes to, as the inputs name it (zone, service...);
  *     - `group(settings, targets)`: pure; every item checked (input errors name the input) and
  *       grouped into batches by target and kind (plan.ts cuts them to the batch size);
@@ -358,19 +356,34 @@ async function pollUntil(api, poll, delayMs) {
  *   `pollUntil` from helpers.ts), `explainNetworkError`.
  *
  * Shared helpers for providers: src/providers/helpers.ts (isSuccess, parseJson, isObject,
- * callApi, pollUntil, requiredForKeysOrEverything), urls.ts (absoluteUrl), src/inputs/lists.ts
+ * callApi, pollUntil, wait, requiredForKeysOrEverything), urls.ts (absoluteUrl), src/inputs/lists.ts
  * (quote, dedupe, parseHttpUrl), src/http/client.ts (bodySnippet, header, formatSeconds).
  *
- * To add a CDN: its name in names.ts; its folder with description.ts and provider.ts; one line
- * for each in index.ts (the description, and the lazy `import()` of the behaviour); its inputs in
- * action.yml and the README; its emulator in test/emulators/ and its tests. Nothing else names
- * a provider. (An input two providers share, like `base-url`, is declared by both descriptions
- * with the same schema. A new capability `wait`, `soft` or `tags` adds the provider to the "it
- * is for ..." list of that input's error, which a few tests of test/unit/inputs.test.ts spell
- * out in full. A new cache-status style goes in src/after-purge/cache-status.ts.) Edgio (src/providers/edgio/) is the smallest complete example: a token header, one
- * target, three kinds of items, no lookups and no waiting.
+ * To add a CDN:
+ *   1. its name in names.ts;
+ *   2. its folder: description.ts and provider.ts (plus helper modules of its own: signing, an
+ *      OIDC exchange...). provider.ts imports description.ts for types only (`import type`);
+ *      a constant both need goes in a small module of its own (cloudfront/limits.ts);
+ *   3. in index.ts: the description's import and its entry in `descriptions`, and the lazy
+ *      `import()` of the class in `behaviours`;
+ *   4. its inputs in action.yml and its README section (a test checks both list every input);
+ *   5. its emulator in test/emulators/, its tests, and its line in test/support/providers.ts.
+ * Nothing else names a provider. An input two providers share (`base-url`) is declared by both
+ * descriptions with the same schema. A provider that can `wait`, `soft`-purge or purge `tags`
+ * joins the "it is for ..." list in the error for that input, which a few tests in
+ * test/unit/inputs.test.ts spell out in full. A new cache-status style goes in
+ * src/after-purge/cache-status.ts.
+ *
+ * Edgio (src/providers/edgio/) is the smallest complete example: a token header, one target,
+ * three kinds of items, no lookups and no waiting. CloudFront shows a signer and `wait`;
+ * Cloudflare shows `resolveTargets`.
  */
 class Provider {
+    description;
+    /** Given by the registry (index.ts): the behaviour's chunk does not load the description's schemas again. */
+    constructor(description) {
+        this.description = description;
+    }
     /** The API URL: `api-url`, else the description's default. */
     apiUrl(settings) {
         return settings.apiUrl ?? this.description.defaultApiUrl;
@@ -390,7 +403,14 @@ class Provider {
     resolveTargets(targets, _settings, _api) {
         return Promise.resolve(targets);
     }
-    /** Runs after every batch was sent, e.g. polling asynchronous purges (`wait`). */
+    /**
+     * Lines the log shows before anything is sent, and in a dry-run: what the plan will take
+     * (DigitalOcean: how long its pacing lasts).
+     */
+    planNotes(_batches, _settings) {
+        return [];
+    }
+    /** Runs after every batch was sent, e.g. polling asynchronous purges (`wait`). May split a result (see `continued`). */
     settle(_results, _settings, _api) {
         return Promise.resolve();
     }

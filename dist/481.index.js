@@ -7,15 +7,13 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   fastly: () => (/* binding */ fastly)
+/* harmony export */   Fastly: () => (/* binding */ Fastly)
 /* harmony export */ });
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3856);
-/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7560);
-/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8047);
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1926);
-/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1226);
-/* harmony import */ var _description_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3740);
-
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8513);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7560);
+/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8047);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1926);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1226);
 
 
 
@@ -26,15 +24,14 @@ __webpack_require__.r(__webpack_exports__);
  * (`POST /service/{id}/purge`), everything (`POST /service/{id}/purge_all`).
  */
 const serviceIdPattern = /^[A-Za-z0-9]+$/;
-class Fastly extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K {
-    description = _description_js__WEBPACK_IMPORTED_MODULE_1__/* .description */ .h;
+class Fastly extends _provider_js__WEBPACK_IMPORTED_MODULE_1__/* .Provider */ .K {
     targets(settings) {
-        const hosts = (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .dedupe */ .Qq)(settings.paths.flatMap((path) => {
+        const hosts = (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .dedupe */ .Qq)(settings.paths.flatMap((path) => {
             const result = readUrl(path, settings.baseUrl);
             return 'url' in result ? [result.url.host] : [];
         }));
         const targets = hosts.map((host) => ({ label: host, id: host }));
-        if (settings.service && (0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .purgesKeysOrEverything */ .rj)(settings))
+        if (settings.service && (0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .purgesKeysOrEverything */ .rj)(settings))
             targets.push(serviceTarget(settings.service));
         return targets;
     }
@@ -43,9 +40,9 @@ class Fastly extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K
         const groups = [];
         const { service } = settings;
         if (service && !serviceIdPattern.test(service)) {
-            errors.push(`input service: expected a Fastly service ID (letters and digits, such as SU1Z0isxPaozGVKXdv0eY), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(service)}`);
+            errors.push(`input service: expected a Fastly service ID (letters and digits, such as SU1Z0isxPaozGVKXdv0eY), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(service)}`);
         }
-        const missing = service ? undefined : (0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .requiredForKeysOrEverything */ .j_)(settings, 'service', 'Fastly', 'give the service ID (Fastly console, or fastly service list)');
+        const missing = service ? undefined : (0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .requiredForKeysOrEverything */ .j_)(settings, 'service', 'Fastly', 'give the service ID (Fastly console, or fastly service list)');
         if (missing)
             errors.push(missing);
         const target = (label) => targets.find((each) => each.label === label) ?? { label, id: label };
@@ -69,10 +66,10 @@ class Fastly extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K
             urlsByHost.set(result.url.host, urls);
         }
         for (const [host, urls] of urlsByHost)
-            groups.push({ target: target(host), kind: 'urls', items: (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .dedupe */ .Qq)(urls) });
+            groups.push({ target: target(host), kind: 'urls', items: (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .dedupe */ .Qq)(urls) });
         for (const key of settings.keys) {
             if (/\s/.test(key))
-                errors.push(`input keys: a surrogate key has no spaces (a Surrogate-Key header separates keys with spaces), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(key)}`);
+                errors.push(`input keys: a surrogate key has no spaces (a Surrogate-Key header separates keys with spaces), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(key)}`);
         }
         if (service && settings.keys.length > 0)
             groups.push({ target: target(serviceTarget(service).label), kind: 'keys', items: settings.keys });
@@ -99,20 +96,19 @@ class Fastly extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K
         return { method: 'POST', path: `/purge/${url.host}${url.pathname}${url.search}`, headers: { Accept: 'application/json', ...soft } };
     }
     readAnswer(answer, batch) {
-        const body = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJson */ .qF)(answer.body);
-        if ((0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .isSuccess */ .oJ)(answer.status)) {
-            if (batch.kind === 'keys' && (0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .Gv)(body)) {
+        const body = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .qF)(answer.body);
+        if ((0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .isSuccess */ .oJ)(answer.status)) {
+            if (batch.kind === 'keys' && (0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(body)) {
                 // A map of each key to its purge id.
                 return { ok: true, ids: batch.items.flatMap((key) => (typeof body[key] === 'string' ? [body[key]] : [])) };
             }
-            if ((0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .Gv)(body) && body.status === 'ok')
+            if ((0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(body) && body.status === 'ok')
                 return { ok: true, ...(typeof body.id === 'string' ? { id: body.id } : {}) };
             return { ok: false, error: `HTTP ${answer.status}, not a Fastly purge answer: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
         }
         return failure(answer, body);
     }
 }
-const fastly = new Fastly();
 function serviceTarget(service) {
     return { label: `service ${service}`, id: service };
 }
@@ -128,10 +124,10 @@ function failure(answer, body) {
 }
 /** Fastly's error shapes: `{msg, detail}`, `{status: "fail", reason}`, JSON:API `{errors: [...]}`. */
 function errorText(body) {
-    if (!(0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .Gv)(body))
+    if (!(0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv)(body))
         return undefined;
     if (Array.isArray(body.errors)) {
-        const parts = body.errors.filter(_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .Gv).map((error) => joinDefined(error.title ?? error.message, error.detail)).filter(Boolean);
+        const parts = body.errors.filter(_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .isObject */ .Gv).map((error) => joinDefined(error.title ?? error.message, error.detail)).filter(Boolean);
         if (parts.length > 0)
             return parts.join('; ');
     }
@@ -160,9 +156,9 @@ function joinDefined(first, second) {
 /** An absolute http(s) URL, or a relative path on base-url, with no wildcard. */
 function readUrl(path, baseUrl) {
     if (path.includes('*')) {
-        return { error: `Fastly has no wildcard purge, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(path)}; tag those objects with a Surrogate-Key header and purge the key with keys instead` };
+        return { error: `Fastly has no wildcard purge, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(path)}; tag those objects with a Surrogate-Key header and purge the key with keys instead` };
     }
-    const absolute = (0,_urls_js__WEBPACK_IMPORTED_MODULE_5__/* .absoluteUrl */ .r)(path, baseUrl);
+    const absolute = (0,_urls_js__WEBPACK_IMPORTED_MODULE_4__/* .absoluteUrl */ .r)(path, baseUrl);
     if ('error' in absolute)
         return absolute;
     absolute.url.hash = '';
@@ -222,6 +218,7 @@ function callApi(api, request, read) {
         method: request.method,
         headers: { ...api.headers, ...request.headers },
         ...(request.body !== undefined ? { body: request.body } : {}),
+        ...(request.pace !== undefined ? { pace: request.pace } : {}),
         ...(api.sign ? { sign: api.sign } : {}),
     }, read);
 }
@@ -269,8 +266,8 @@ async function pollUntil(api, poll, delayMs) {
  *   required and token checks, and the typed options each provider reads
  *   (`Settings<OptionsOf<typeof description>>`: the common settings plus its own inputs).
  * - `provider.ts`, its behaviour, loaded only when it is the one chosen: a short class that
- *   extends `Provider` below, exported as one instance. Besides `description`, five members are
- *   required:
+ *   extends `Provider` below, exported; the registry makes it with its description (the class
+ *   imports the description's types only: see index.ts). Five members are required:
  *     - `targets(settings)`: what the purge goes to, as the inputs name it (zone, service...);
  *     - `group(settings, targets)`: pure; every item checked (input errors name the input) and
  *       grouped into batches by target and kind (plan.ts cuts them to the batch size);
@@ -287,19 +284,34 @@ async function pollUntil(api, poll, delayMs) {
  *   `pollUntil` from helpers.ts), `explainNetworkError`.
  *
  * Shared helpers for providers: src/providers/helpers.ts (isSuccess, parseJson, isObject,
- * callApi, pollUntil, requiredForKeysOrEverything), urls.ts (absoluteUrl), src/inputs/lists.ts
+ * callApi, pollUntil, wait, requiredForKeysOrEverything), urls.ts (absoluteUrl), src/inputs/lists.ts
  * (quote, dedupe, parseHttpUrl), src/http/client.ts (bodySnippet, header, formatSeconds).
  *
- * To add a CDN: its name in names.ts; its folder with description.ts and provider.ts; one line
- * for each in index.ts (the description, and the lazy `import()` of the behaviour); its inputs in
- * action.yml and the README; its emulator in test/emulators/ and its tests. Nothing else names
- * a provider. (An input two providers share, like `base-url`, is declared by both descriptions
- * with the same schema. A new capability `wait`, `soft` or `tags` adds the provider to the "it
- * is for ..." list of that input's error, which a few tests of test/unit/inputs.test.ts spell
- * out in full. A new cache-status style goes in src/after-purge/cache-status.ts.) Edgio (src/providers/edgio/) is the smallest complete example: a token header, one
- * target, three kinds of items, no lookups and no waiting.
+ * To add a CDN:
+ *   1. its name in names.ts;
+ *   2. its folder: description.ts and provider.ts (plus helper modules of its own: signing, an
+ *      OIDC exchange...). provider.ts imports description.ts for types only (`import type`);
+ *      a constant both need goes in a small module of its own (cloudfront/limits.ts);
+ *   3. in index.ts: the description's import and its entry in `descriptions`, and the lazy
+ *      `import()` of the class in `behaviours`;
+ *   4. its inputs in action.yml and its README section (a test checks both list every input);
+ *   5. its emulator in test/emulators/, its tests, and its line in test/support/providers.ts.
+ * Nothing else names a provider. An input two providers share (`base-url`) is declared by both
+ * descriptions with the same schema. A provider that can `wait`, `soft`-purge or purge `tags`
+ * joins the "it is for ..." list in the error for that input, which a few tests in
+ * test/unit/inputs.test.ts spell out in full. A new cache-status style goes in
+ * src/after-purge/cache-status.ts.
+ *
+ * Edgio (src/providers/edgio/) is the smallest complete example: a token header, one target,
+ * three kinds of items, no lookups and no waiting. CloudFront shows a signer and `wait`;
+ * Cloudflare shows `resolveTargets`.
  */
 class Provider {
+    description;
+    /** Given by the registry (index.ts): the behaviour's chunk does not load the description's schemas again. */
+    constructor(description) {
+        this.description = description;
+    }
     /** The API URL: `api-url`, else the description's default. */
     apiUrl(settings) {
         return settings.apiUrl ?? this.description.defaultApiUrl;
@@ -319,7 +331,14 @@ class Provider {
     resolveTargets(targets, _settings, _api) {
         return Promise.resolve(targets);
     }
-    /** Runs after every batch was sent, e.g. polling asynchronous purges (`wait`). */
+    /**
+     * Lines the log shows before anything is sent, and in a dry-run: what the plan will take
+     * (DigitalOcean: how long its pacing lasts).
+     */
+    planNotes(_batches, _settings) {
+        return [];
+    }
+    /** Runs after every batch was sent, e.g. polling asynchronous purges (`wait`). May split a result (see `continued`). */
     settle(_results, _settings, _api) {
         return Promise.resolve();
     }

@@ -7,18 +7,18 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   akamai: () => (/* binding */ akamai),
+/* harmony export */   Akamai: () => (/* binding */ Akamai),
 /* harmony export */   edgeGridAuthorization: () => (/* binding */ edgeGridAuthorization),
 /* harmony export */   edgeGridTimestamp: () => (/* binding */ edgeGridTimestamp),
 /* harmony export */   readEdgeGrid: () => (/* binding */ readEdgeGrid)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3856);
-/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7560);
-/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8047);
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1926);
-/* harmony import */ var _description_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7981);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8513);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7560);
+/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8047);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1926);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2647);
 
 
 
@@ -35,14 +35,13 @@ const apiTypes = { urls: 'url', tags: 'tag', 'cp-codes': 'cpcode' };
 const tagPattern = /^[A-Za-z0-9!#$%'+./^_`|~-]{1,128}$/;
 // Akamai's advice on a 429 without a wait of its own: "wait five seconds, then retry".
 const rateLimitWaitMs = 5_000;
-class Akamai extends _provider_js__WEBPACK_IMPORTED_MODULE_3__/* .Provider */ .K {
-    description = _description_js__WEBPACK_IMPORTED_MODULE_2__/* .description */ .h;
+class Akamai extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K {
     /** `api-url`, else the host of the EdgeGrid credentials. */
     apiUrl(settings) {
         if (settings.apiUrl)
             return settings.apiUrl;
         const parsed = readEdgeGrid(settings.token);
-        return 'credentials' in parsed ? `https://${parsed.credentials.host}` : _description_js__WEBPACK_IMPORTED_MODULE_2__/* .description */ .h.defaultApiUrl;
+        return 'credentials' in parsed ? `https://${parsed.credentials.host}` : this.description.defaultApiUrl;
     }
     targets(settings) {
         return [{ label: settings.network, id: settings.network }];
@@ -101,12 +100,11 @@ class Akamai extends _provider_js__WEBPACK_IMPORTED_MODULE_3__/* .Provider */ .K
             });
         }
         const waitMs = Math.max(0, ...onTime.map((result) => (result.estimatedSeconds ?? 0) * 1000));
-        await (0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .wait */ .uk)(api, waitMs);
+        await (0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .wait */ .uk)(api, waitMs);
         for (const result of onTime)
             result.detail = `${result.detail ?? ''}; waited out the estimate (${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_1__/* .formatSeconds */ .Xo)(waitMs)})`.replace(/^; /, '');
     }
 }
-const akamai = new Akamai();
 // ---------------------------------------------------------------- credentials
 const edgeGridKeys = [
     ['host', 'host'],
@@ -218,7 +216,7 @@ function groupItems(settings, targets) {
     const tags = settings.keys.filter((tag) => {
         const ok = tagPattern.test(tag);
         if (!ok)
-            errors.push(`input keys: Akamai cache tags are 1 to 128 letters, digits and !#$%'+./^_\`|~- (no spaces or commas), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(tag)}`);
+            errors.push(`input keys: Akamai cache tags are 1 to 128 letters, digits and !#$%'+./^_\`|~- (no spaces or commas), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(tag)}`);
         return ok;
     });
     const cpCodes = [];
@@ -226,7 +224,7 @@ function groupItems(settings, targets) {
         if (/^\d{1,10}$/.test(value) && Number(value) > 0)
             cpCodes.push(String(Number(value)));
         else
-            errors.push(`input cp-codes: expected CP codes as whole numbers such as 12345, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(value)}`);
+            errors.push(`input cp-codes: expected CP codes as whole numbers such as 12345, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(value)}`);
     }
     const target = targets[0];
     const groups = [];
@@ -239,14 +237,14 @@ function groupItems(settings, targets) {
     return { groups, errors };
 }
 function urlProblem(value) {
-    if (!(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_5__/* .parseHttpUrl */ .f$)(value) || /\s/.test(value)) {
-        return `expected an absolute http(s) URL such as https://www.example.com/a.css, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(value)}`;
+    if (!(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseHttpUrl */ .f$)(value) || /\s/.test(value)) {
+        return `expected an absolute http(s) URL such as https://www.example.com/a.css, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(value)}`;
     }
     if (value.includes('*')) {
-        return `Akamai Fast Purge has no wildcards; purge by cache tag (keys) or CP code (cp-codes) instead, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(value)}`;
+        return `Akamai Fast Purge has no wildcards; purge by cache tag (keys) or CP code (cp-codes) instead, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(value)}`;
     }
-    if (emptyBodyBytes + Buffer.byteLength(JSON.stringify(value)) > _description_js__WEBPACK_IMPORTED_MODULE_2__/* .maxBodyBytes */ .G) {
-        return `a URL longer than fits in one Fast Purge request (${_description_js__WEBPACK_IMPORTED_MODULE_2__/* .maxBodyBytes */ .G} bytes): ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(value)}`;
+    if (emptyBodyBytes + Buffer.byteLength(JSON.stringify(value)) > _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .maxBodyBytes */ .G) {
+        return `a URL longer than fits in one Fast Purge request (${_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .maxBodyBytes */ .G} bytes): ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(value)}`;
     }
     return undefined;
 }
@@ -257,7 +255,7 @@ function byBodySize(items, numbers) {
     let size = emptyBodyBytes;
     for (const item of items) {
         const bytes = Buffer.byteLength(numbers ? item : JSON.stringify(item));
-        if (chunk.length > 0 && size + 1 + bytes > _description_js__WEBPACK_IMPORTED_MODULE_2__/* .maxBodyBytes */ .G) {
+        if (chunk.length > 0 && size + 1 + bytes > _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .maxBodyBytes */ .G) {
             chunks.push(chunk);
             chunk = [];
             size = emptyBodyBytes;
@@ -270,11 +268,11 @@ function byBodySize(items, numbers) {
     return chunks;
 }
 function readPurgeAnswer(answer) {
-    const parsed = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJson */ .qF)(answer.body);
+    const parsed = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .qF)(answer.body);
     if (parsed === undefined)
         return { ok: false, error: `HTTP ${answer.status}, not an Akamai API answer: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_1__/* .bodySnippet */ .Iu)(answer.body)}` };
     const body = parsed ?? {};
-    if ((0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .isSuccess */ .oJ)(answer.status)) {
+    if ((0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .isSuccess */ .oJ)(answer.status)) {
         if (typeof body.purgeId !== 'string')
             return { ok: false, error: `HTTP ${answer.status}, no purgeId in the answer: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_1__/* .bodySnippet */ .Iu)(answer.body)}` };
         return {
@@ -345,6 +343,7 @@ function callApi(api, request, read) {
         method: request.method,
         headers: { ...api.headers, ...request.headers },
         ...(request.body !== undefined ? { body: request.body } : {}),
+        ...(request.pace !== undefined ? { pace: request.pace } : {}),
         ...(api.sign ? { sign: api.sign } : {}),
     }, read);
 }
@@ -392,8 +391,8 @@ async function pollUntil(api, poll, delayMs) {
  *   required and token checks, and the typed options each provider reads
  *   (`Settings<OptionsOf<typeof description>>`: the common settings plus its own inputs).
  * - `provider.ts`, its behaviour, loaded only when it is the one chosen: a short class that
- *   extends `Provider` below, exported as one instance. Besides `description`, five members are
- *   required:
+ *   extends `Provider` below, exported; the registry makes it with its description (the class
+ *   imports the description's types only: see index.ts). Five members are required:
  *     - `targets(settings)`: what the purge goes to, as the inputs name it (zone, service...);
  *     - `group(settings, targets)`: pure; every item checked (input errors name the input) and
  *       grouped into batches by target and kind (plan.ts cuts them to the batch size);
@@ -410,19 +409,34 @@ async function pollUntil(api, poll, delayMs) {
  *   `pollUntil` from helpers.ts), `explainNetworkError`.
  *
  * Shared helpers for providers: src/providers/helpers.ts (isSuccess, parseJson, isObject,
- * callApi, pollUntil, requiredForKeysOrEverything), urls.ts (absoluteUrl), src/inputs/lists.ts
+ * callApi, pollUntil, wait, requiredForKeysOrEverything), urls.ts (absoluteUrl), src/inputs/lists.ts
  * (quote, dedupe, parseHttpUrl), src/http/client.ts (bodySnippet, header, formatSeconds).
  *
- * To add a CDN: its name in names.ts; its folder with description.ts and provider.ts; one line
- * for each in index.ts (the description, and the lazy `import()` of the behaviour); its inputs in
- * action.yml and the README; its emulator in test/emulators/ and its tests. Nothing else names
- * a provider. (An input two providers share, like `base-url`, is declared by both descriptions
- * with the same schema. A new capability `wait`, `soft` or `tags` adds the provider to the "it
- * is for ..." list of that input's error, which a few tests of test/unit/inputs.test.ts spell
- * out in full. A new cache-status style goes in src/after-purge/cache-status.ts.) Edgio (src/providers/edgio/) is the smallest complete example: a token header, one
- * target, three kinds of items, no lookups and no waiting.
+ * To add a CDN:
+ *   1. its name in names.ts;
+ *   2. its folder: description.ts and provider.ts (plus helper modules of its own: signing, an
+ *      OIDC exchange...). provider.ts imports description.ts for types only (`import type`);
+ *      a constant both need goes in a small module of its own (cloudfront/limits.ts);
+ *   3. in index.ts: the description's import and its entry in `descriptions`, and the lazy
+ *      `import()` of the class in `behaviours`;
+ *   4. its inputs in action.yml and its README section (a test checks both list every input);
+ *   5. its emulator in test/emulators/, its tests, and its line in test/support/providers.ts.
+ * Nothing else names a provider. An input two providers share (`base-url`) is declared by both
+ * descriptions with the same schema. A provider that can `wait`, `soft`-purge or purge `tags`
+ * joins the "it is for ..." list in the error for that input, which a few tests in
+ * test/unit/inputs.test.ts spell out in full. A new cache-status style goes in
+ * src/after-purge/cache-status.ts.
+ *
+ * Edgio (src/providers/edgio/) is the smallest complete example: a token header, one target,
+ * three kinds of items, no lookups and no waiting. CloudFront shows a signer and `wait`;
+ * Cloudflare shows `resolveTargets`.
  */
 class Provider {
+    description;
+    /** Given by the registry (index.ts): the behaviour's chunk does not load the description's schemas again. */
+    constructor(description) {
+        this.description = description;
+    }
     /** The API URL: `api-url`, else the description's default. */
     apiUrl(settings) {
         return settings.apiUrl ?? this.description.defaultApiUrl;
@@ -442,7 +456,14 @@ class Provider {
     resolveTargets(targets, _settings, _api) {
         return Promise.resolve(targets);
     }
-    /** Runs after every batch was sent, e.g. polling asynchronous purges (`wait`). */
+    /**
+     * Lines the log shows before anything is sent, and in a dry-run: what the plan will take
+     * (DigitalOcean: how long its pacing lasts).
+     */
+    planNotes(_batches, _settings) {
+        return [];
+    }
+    /** Runs after every batch was sent, e.g. polling asynchronous purges (`wait`). May split a result (see `continued`). */
     settle(_results, _settings, _api) {
         return Promise.resolve();
     }

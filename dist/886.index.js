@@ -7,14 +7,12 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   edgio: () => (/* binding */ edgio)
+/* harmony export */   Edgio: () => (/* binding */ Edgio)
 /* harmony export */ });
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3856);
-/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7560);
-/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8047);
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1926);
-/* harmony import */ var _description_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1221);
-
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8513);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7560);
+/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8047);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1926);
 
 
 
@@ -28,8 +26,7 @@ __webpack_require__.r(__webpack_exports__);
 const edgioHosts = ['edgio.app', 'app.layer0.co'];
 /** The kinds are the API's own body fields. */
 const kinds = ['paths', 'surrogateKeys', 'cacheHashes'];
-class Edgio extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K {
-    description = _description_js__WEBPACK_IMPORTED_MODULE_1__/* .description */ .h;
+class Edgio extends _provider_js__WEBPACK_IMPORTED_MODULE_1__/* .Provider */ .K {
     targets(settings) {
         return [{ label: `${settings.team}/${settings.site}/${settings.environment}`, id: '' }];
     }
@@ -50,7 +47,7 @@ class Edgio extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K 
         const inputOf = { paths: 'paths', surrogateKeys: 'keys', cacheHashes: 'cache-hashes' };
         for (const kind of ['surrogateKeys', 'cacheHashes']) {
             for (const item of lists[kind].filter((each) => /\s/.test(each))) {
-                errors.push(`input ${inputOf[kind]}: ${kind === 'surrogateKeys' ? 'surrogate keys' : 'cache hashes'} cannot contain spaces, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(item)}`);
+                errors.push(`input ${inputOf[kind]}: ${kind === 'surrogateKeys' ? 'surrogate keys' : 'cache hashes'} cannot contain spaces, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(item)}`);
             }
         }
         const groups = kinds.filter((kind) => lists[kind].length > 0).map((kind) => ({ target, kind, items: lists[kind] }));
@@ -74,9 +71,9 @@ class Edgio extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K 
     }
     // The answer's format is not documented: any 2xx is success, whatever its body.
     readAnswer(answer) {
-        if (!(0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .isSuccess */ .oJ)(answer.status))
+        if (!(0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .isSuccess */ .oJ)(answer.status))
             return { ok: false, error: `HTTP ${answer.status}: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
-        const id = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJson */ .qF)(answer.body)?.id;
+        const id = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .qF)(answer.body)?.id;
         return typeof id === 'string' || typeof id === 'number' ? { ok: true, id: String(id) } : { ok: true };
     }
     explainNetworkError(message, apiUrl) {
@@ -86,17 +83,16 @@ class Edgio extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K 
             'if your sites moved to a compatible endpoint, set api-url to it');
     }
 }
-const edgio = new Edgio();
 /** A path from the root as given, or an absolute URL reduced to its path and query. */
 function readPath(item) {
     if (/\s/.test(item))
-        return { error: `paths cannot contain spaces (encode them as %20), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(item)}` };
+        return { error: `paths cannot contain spaces (encode them as %20), got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(item)}` };
     if (item.startsWith('/') && !item.startsWith('//'))
         return { path: item };
-    const url = /^https?:\/\//i.test(item) ? (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHttpUrl */ .f$)(item) : undefined;
+    const url = /^https?:\/\//i.test(item) ? (0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHttpUrl */ .f$)(item) : undefined;
     if (url)
         return { path: `${url.pathname}${url.search}` };
-    return { error: `expected a path from the root such as /sports/* or an http(s) URL, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(item)}` };
+    return { error: `expected a path from the root such as /sports/* or an http(s) URL, got ${(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(item)}` };
 }
 
 
@@ -152,6 +148,7 @@ function callApi(api, request, read) {
         method: request.method,
         headers: { ...api.headers, ...request.headers },
         ...(request.body !== undefined ? { body: request.body } : {}),
+        ...(request.pace !== undefined ? { pace: request.pace } : {}),
         ...(api.sign ? { sign: api.sign } : {}),
     }, read);
 }
@@ -199,8 +196,8 @@ async function pollUntil(api, poll, delayMs) {
  *   required and token checks, and the typed options each provider reads
  *   (`Settings<OptionsOf<typeof description>>`: the common settings plus its own inputs).
  * - `provider.ts`, its behaviour, loaded only when it is the one chosen: a short class that
- *   extends `Provider` below, exported as one instance. Besides `description`, five members are
- *   required:
+ *   extends `Provider` below, exported; the registry makes it with its description (the class
+ *   imports the description's types only: see index.ts). Five members are required:
  *     - `targets(settings)`: what the purge goes to, as the inputs name it (zone, service...);
  *     - `group(settings, targets)`: pure; every item checked (input errors name the input) and
  *       grouped into batches by target and kind (plan.ts cuts them to the batch size);
@@ -217,19 +214,34 @@ async function pollUntil(api, poll, delayMs) {
  *   `pollUntil` from helpers.ts), `explainNetworkError`.
  *
  * Shared helpers for providers: src/providers/helpers.ts (isSuccess, parseJson, isObject,
- * callApi, pollUntil, requiredForKeysOrEverything), urls.ts (absoluteUrl), src/inputs/lists.ts
+ * callApi, pollUntil, wait, requiredForKeysOrEverything), urls.ts (absoluteUrl), src/inputs/lists.ts
  * (quote, dedupe, parseHttpUrl), src/http/client.ts (bodySnippet, header, formatSeconds).
  *
- * To add a CDN: its name in names.ts; its folder with description.ts and provider.ts; one line
- * for each in index.ts (the description, and the lazy `import()` of the behaviour); its inputs in
- * action.yml and the README; its emulator in test/emulators/ and its tests. Nothing else names
- * a provider. (An input two providers share, like `base-url`, is declared by both descriptions
- * with the same schema. A new capability `wait`, `soft` or `tags` adds the provider to the "it
- * is for ..." list of that input's error, which a few tests of test/unit/inputs.test.ts spell
- * out in full. A new cache-status style goes in src/after-purge/cache-status.ts.) Edgio (src/providers/edgio/) is the smallest complete example: a token header, one
- * target, three kinds of items, no lookups and no waiting.
+ * To add a CDN:
+ *   1. its name in names.ts;
+ *   2. its folder: description.ts and provider.ts (plus helper modules of its own: signing, an
+ *      OIDC exchange...). provider.ts imports description.ts for types only (`import type`);
+ *      a constant both need goes in a small module of its own (cloudfront/limits.ts);
+ *   3. in index.ts: the description's import and its entry in `descriptions`, and the lazy
+ *      `import()` of the class in `behaviours`;
+ *   4. its inputs in action.yml and its README section (a test checks both list every input);
+ *   5. its emulator in test/emulators/, its tests, and its line in test/support/providers.ts.
+ * Nothing else names a provider. An input two providers share (`base-url`) is declared by both
+ * descriptions with the same schema. A provider that can `wait`, `soft`-purge or purge `tags`
+ * joins the "it is for ..." list in the error for that input, which a few tests in
+ * test/unit/inputs.test.ts spell out in full. A new cache-status style goes in
+ * src/after-purge/cache-status.ts.
+ *
+ * Edgio (src/providers/edgio/) is the smallest complete example: a token header, one target,
+ * three kinds of items, no lookups and no waiting. CloudFront shows a signer and `wait`;
+ * Cloudflare shows `resolveTargets`.
  */
 class Provider {
+    description;
+    /** Given by the registry (index.ts): the behaviour's chunk does not load the description's schemas again. */
+    constructor(description) {
+        this.description = description;
+    }
     /** The API URL: `api-url`, else the description's default. */
     apiUrl(settings) {
         return settings.apiUrl ?? this.description.defaultApiUrl;
@@ -249,7 +261,14 @@ class Provider {
     resolveTargets(targets, _settings, _api) {
         return Promise.resolve(targets);
     }
-    /** Runs after every batch was sent, e.g. polling asynchronous purges (`wait`). */
+    /**
+     * Lines the log shows before anything is sent, and in a dry-run: what the plan will take
+     * (DigitalOcean: how long its pacing lasts).
+     */
+    planNotes(_batches, _settings) {
+        return [];
+    }
+    /** Runs after every batch was sent, e.g. polling asynchronous purges (`wait`). May split a result (see `continued`). */
     settle(_results, _settings, _api) {
         return Promise.resolve();
     }

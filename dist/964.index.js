@@ -7,14 +7,14 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cloudimage: () => (/* binding */ cloudimage),
+/* harmony export */   Cloudimage: () => (/* binding */ Cloudimage),
 /* harmony export */   pollDelayMs: () => (/* binding */ pollDelayMs)
 /* harmony export */ });
-/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3856);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8513);
 /* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7560);
 /* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8047);
 /* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1926);
-/* harmony import */ var _description_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(747);
+/* harmony import */ var _visible_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8357);
 
 
 
@@ -32,7 +32,6 @@ const firstPollDelayMs = 2_000;
 const maxPollDelayMs = 10_000;
 const maxServerPollDelayMs = 60_000;
 class Cloudimage extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider */ .K {
-    description = _description_js__WEBPACK_IMPORTED_MODULE_1__/* .description */ .h;
     targets(settings) {
         return [{ label: new URL(this.apiUrl(settings)).host, id: '' }];
     }
@@ -70,7 +69,6 @@ class Cloudimage extends _provider_js__WEBPACK_IMPORTED_MODULE_2__/* .Provider *
         await Promise.all(results.filter((result) => result.status === 'purged').map((result) => waitUntilDone(result, api, startedAt)));
     }
 }
-const cloudimage = new Cloudimage();
 /** Why an item is not an image URL Cloudimage can invalidate with scope `original`, if it is not. */
 function urlProblem(url) {
     if (/\s/.test(url))
@@ -141,7 +139,7 @@ async function readStatus(uuid, api) {
         const state = invalidation?.status;
         if (typeof state !== 'string' || state === '')
             return { ok: false, error: `HTTP ${answer.status}, no invalidation.status: ${(0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .bodySnippet */ .Iu)(answer.body)}` };
-        seen = { state, retryAfterMs: (0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)((0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(answer, 'retry-after'), Date.now()) };
+        seen = { state: (0,_visible_js__WEBPACK_IMPORTED_MODULE_1__/* .showControls */ .mz)(state), retryAfterMs: (0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)((0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .header */ .wx)(answer, 'retry-after'), Date.now()) };
         return { ok: true };
     }));
     if (!verdict.ok)
@@ -202,6 +200,7 @@ function callApi(api, request, read) {
         method: request.method,
         headers: { ...api.headers, ...request.headers },
         ...(request.body !== undefined ? { body: request.body } : {}),
+        ...(request.pace !== undefined ? { pace: request.pace } : {}),
         ...(api.sign ? { sign: api.sign } : {}),
     }, read);
 }
@@ -249,8 +248,8 @@ async function pollUntil(api, poll, delayMs) {
  *   required and token checks, and the typed options each provider reads
  *   (`Settings<OptionsOf<typeof description>>`: the common settings plus its own inputs).
  * - `provider.ts`, its behaviour, loaded only when it is the one chosen: a short class that
- *   extends `Provider` below, exported as one instance. Besides `description`, five members are
- *   required:
+ *   extends `Provider` below, exported; the registry makes it with its description (the class
+ *   imports the description's types only: see index.ts). Five members are required:
  *     - `targets(settings)`: what the purge goes to, as the inputs name it (zone, service...);
  *     - `group(settings, targets)`: pure; every item checked (input errors name the input) and
  *       grouped into batches by target and kind (plan.ts cuts them to the batch size);
@@ -267,19 +266,34 @@ async function pollUntil(api, poll, delayMs) {
  *   `pollUntil` from helpers.ts), `explainNetworkError`.
  *
  * Shared helpers for providers: src/providers/helpers.ts (isSuccess, parseJson, isObject,
- * callApi, pollUntil, requiredForKeysOrEverything), urls.ts (absoluteUrl), src/inputs/lists.ts
+ * callApi, pollUntil, wait, requiredForKeysOrEverything), urls.ts (absoluteUrl), src/inputs/lists.ts
  * (quote, dedupe, parseHttpUrl), src/http/client.ts (bodySnippet, header, formatSeconds).
  *
- * To add a CDN: its name in names.ts; its folder with description.ts and provider.ts; one line
- * for each in index.ts (the description, and the lazy `import()` of the behaviour); its inputs in
- * action.yml and the README; its emulator in test/emulators/ and its tests. Nothing else names
- * a provider. (An input two providers share, like `base-url`, is declared by both descriptions
- * with the same schema. A new capability `wait`, `soft` or `tags` adds the provider to the "it
- * is for ..." list of that input's error, which a few tests of test/unit/inputs.test.ts spell
- * out in full. A new cache-status style goes in src/after-purge/cache-status.ts.) Edgio (src/providers/edgio/) is the smallest complete example: a token header, one
- * target, three kinds of items, no lookups and no waiting.
+ * To add a CDN:
+ *   1. its name in names.ts;
+ *   2. its folder: description.ts and provider.ts (plus helper modules of its own: signing, an
+ *      OIDC exchange...). provider.ts imports description.ts for types only (`import type`);
+ *      a constant both need goes in a small module of its own (cloudfront/limits.ts);
+ *   3. in index.ts: the description's import and its entry in `descriptions`, and the lazy
+ *      `import()` of the class in `behaviours`;
+ *   4. its inputs in action.yml and its README section (a test checks both list every input);
+ *   5. its emulator in test/emulators/, its tests, and its line in test/support/providers.ts.
+ * Nothing else names a provider. An input two providers share (`base-url`) is declared by both
+ * descriptions with the same schema. A provider that can `wait`, `soft`-purge or purge `tags`
+ * joins the "it is for ..." list in the error for that input, which a few tests in
+ * test/unit/inputs.test.ts spell out in full. A new cache-status style goes in
+ * src/after-purge/cache-status.ts.
+ *
+ * Edgio (src/providers/edgio/) is the smallest complete example: a token header, one target,
+ * three kinds of items, no lookups and no waiting. CloudFront shows a signer and `wait`;
+ * Cloudflare shows `resolveTargets`.
  */
 class Provider {
+    description;
+    /** Given by the registry (index.ts): the behaviour's chunk does not load the description's schemas again. */
+    constructor(description) {
+        this.description = description;
+    }
     /** The API URL: `api-url`, else the description's default. */
     apiUrl(settings) {
         return settings.apiUrl ?? this.description.defaultApiUrl;
@@ -299,7 +313,14 @@ class Provider {
     resolveTargets(targets, _settings, _api) {
         return Promise.resolve(targets);
     }
-    /** Runs after every batch was sent, e.g. polling asynchronous purges (`wait`). */
+    /**
+     * Lines the log shows before anything is sent, and in a dry-run: what the plan will take
+     * (DigitalOcean: how long its pacing lasts).
+     */
+    planNotes(_batches, _settings) {
+        return [];
+    }
+    /** Runs after every batch was sent, e.g. polling asynchronous purges (`wait`). May split a result (see `continued`). */
     settle(_results, _settings, _api) {
         return Promise.resolve();
     }

@@ -23,3 +23,9 @@ export function quoteOutside(text: string, max = 100): string {
   const cut = text.length > max ? `${text.slice(0, max)}...` : text
   return `"${showControls(cut).replace(/\t/g, '\\t').replace(/"/g, '\\"')}"`
 }
+
+/** Outside text (an API's error message) on one line, at most `max` characters. */
+export function oneLine(text: string, max = 500): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > max ? `${line.slice(0, max)}...` : line
+}

@@ -1,7 +1,8 @@
 import { bodySnippet, isRetryableStatus, type Answer, type HttpClient } from '../http/client.js'
-import { quote } from '../inputs/lists.js'
+import { parseHttpUrl, quote } from '../inputs/lists.js'
 import { registerSecret } from '../secrets.js'
 import { requestOidcToken, type OidcEnv } from './github-oidc.js'
+import { oneLine } from '../visible.js'
 
 /**
  * AWS keyless sign-in: the job's OIDC token (audience `sts.amazonaws.com`) exchanged at STS
@@ -41,7 +42,7 @@ export function roleInputErrors(roleArn: string, env: OidcEnv): string[] {
     )
   }
   const stsUrl = env[stsUrlVariable]
-  if (stsUrl && !isHttpUrl(stsUrl)) errors.push(`${stsUrlVariable}: expected an http(s) URL, got ${quote(stsUrl)}`)
+  if (stsUrl && !parseHttpUrl(stsUrl)) errors.push(`${stsUrlVariable}: expected an http(s) URL, got ${quote(stsUrl)}`)
   return errors
 }
 
@@ -144,14 +145,4 @@ function unescapeXml(text: string): string {
     if (code === undefined) return named[name.toLowerCase()] ?? entity
     return code <= 0x10ffff ? String.fromCodePoint(code) : entity
   })
-}
-
-function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim()
-  return line.length > 500 ? `${line.slice(0, 500)}...` : line
-}
-
-function isHttpUrl(value: string): boolean {
-  const protocol = URL.parse(value)?.protocol
-  return protocol === 'https:' || protocol === 'http:'
 }

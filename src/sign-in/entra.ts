@@ -1,7 +1,8 @@
 import { bodySnippet, isRetryableStatus, type Answer, type HttpClient } from '../http/client.js'
-import { quote } from '../inputs/lists.js'
+import { parseHttpUrl, quote } from '../inputs/lists.js'
 import { registerSecret } from '../secrets.js'
 import { requestOidcToken, type OidcEnv } from './github-oidc.js'
+import { oneLine } from '../visible.js'
 
 /**
  * Microsoft Entra keyless sign-in, as azure/login does it: the job's OIDC token (audience
@@ -35,7 +36,7 @@ export function entraInputErrors(tenantId: string, clientId: string, env: OidcEn
   }
   if (!guidPattern.test(clientId)) errors.push(`input client-id: expected the application (client) ID, a GUID, got ${quote(clientId)}`)
   const loginUrl = env[loginUrlVariable]
-  if (loginUrl && !isHttpUrl(loginUrl)) errors.push(`${loginUrlVariable}: expected an http(s) URL, got ${quote(loginUrl)}`)
+  if (loginUrl && !parseHttpUrl(loginUrl)) errors.push(`${loginUrlVariable}: expected an http(s) URL, got ${quote(loginUrl)}`)
   return errors
 }
 
@@ -119,14 +120,4 @@ function entraHint(reason: string, subject: string | undefined): string {
   if (/AADSTS700016\b/.test(reason)) return ' (hint: client-id must be the application (client) ID of an app registered in tenant-id)'
   if (/AADSTS90002\b/.test(reason)) return ' (hint: check tenant-id; sovereign clouds are not covered)'
   return ''
-}
-
-function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim()
-  return line.length > 500 ? `${line.slice(0, 500)}...` : line
-}
-
-function isHttpUrl(value: string): boolean {
-  const protocol = URL.parse(value)?.protocol
-  return protocol === 'https:' || protocol === 'http:'
 }

@@ -1,5 +1,6 @@
 import { bodySnippet, isRetryableStatus, type Answer, type HttpClient } from '../http/client.js'
 import { registerSecret } from '../secrets.js'
+import { parseHttpUrl } from '../inputs/lists.js'
 
 /**
  * The job's own GitHub OIDC token, asked for with the audience a cloud's token exchange expects,
@@ -41,7 +42,7 @@ export function oidcInputError(env: OidcEnv, wantedBy: string): string | undefin
       '(a pull request from a fork never gets one)'
     )
   }
-  if (!isHttpUrl(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '')) return `${wantedBy}: ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL`
+  if (!parseHttpUrl(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '')) return `input ${wantedBy}: ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL`
   return undefined
 }
 
@@ -137,9 +138,4 @@ export function readClaims(token: string): OidcClaims {
     if (typeof value === 'string' && value !== '') result[name] = value.length > 300 ? `${value.slice(0, 300)}...` : value
   }
   return result
-}
-
-function isHttpUrl(value: string): boolean {
-  const protocol = URL.parse(value)?.protocol
-  return protocol === 'https:' || protocol === 'http:'
 }

@@ -29,7 +29,7 @@ describe('oidcInputError', () => {
 
   it('refuses a request URL that is not http(s), and accepts one that is', () => {
     expect(oidcInputError({ ACTIONS_ID_TOKEN_REQUEST_URL: 'file:///etc/passwd', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'abcd' }, 'tenant-id')).toBe(
-      'tenant-id: ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL',
+      'input tenant-id: ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL',
     )
     expect(oidcInputError({ ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x.test/t?api-version=2.0', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'abcd' }, 'x')).toBeUndefined()
   })

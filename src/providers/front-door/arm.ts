@@ -1,5 +1,6 @@
 import { bodySnippet, header, parseRetryAfter, type Answer } from '../../http/client.js'
 import type { DomainGroup, EndpointAddress } from './rules.js'
+import { oneLine } from '../../visible.js'
 
 /**
  * Azure Resource Manager's side of a Front Door purge, pure: the request, its 202 answer (a
@@ -103,9 +104,4 @@ function parseObject(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined
   }
-}
-
-function oneLine(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim()
-  return line.length > max ? `${line.slice(0, max)}...` : line
 }

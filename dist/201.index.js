@@ -21,7 +21,10 @@ var lists = __webpack_require__(7560);
 var secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/sign-in/github-oidc.ts
 var github_oidc = __webpack_require__(7940);
+// EXTERNAL MODULE: ./src/visible.ts
+var visible = __webpack_require__(8357);
 ;// CONCATENATED MODULE: ./src/sign-in/entra.ts
+
 
 
 
@@ -54,7 +57,7 @@ function entraInputErrors(tenantId, clientId, env) {
     if (!guidPattern.test(clientId))
         errors.push(`input client-id: expected the application (client) ID, a GUID, got ${(0,lists/* quote */.hD)(clientId)}`);
     const loginUrl = env[loginUrlVariable];
-    if (loginUrl && !isHttpUrl(loginUrl))
+    if (loginUrl && !(0,lists/* parseHttpUrl */.f$)(loginUrl))
         errors.push(`${loginUrlVariable}: expected an http(s) URL, got ${(0,lists/* quote */.hD)(loginUrl)}`);
     return errors;
 }
@@ -124,7 +127,7 @@ function readTokenAnswer(answer) {
     const description = typeof body?.error_description === 'string' ? body.error_description : '';
     const [first = ''] = description.split(/\r?\n/, 1);
     const traceId = typeof body?.trace_id === 'string' && /^[0-9a-f-]{36}$/i.test(body.trace_id) ? ` (trace ID ${body.trace_id})` : '';
-    return { error: `HTTP ${answer.status}, ${error}${first ? `: ${oneLine(first)}` : ''}${traceId}` };
+    return { error: `HTTP ${answer.status}, ${error}${first ? `: ${(0,visible/* oneLine */.TN)(first)}` : ''}${traceId}` };
 }
 /** The usual cause of each refusal, for this job's token subject. */
 function entraHint(reason, subject) {
@@ -139,20 +142,13 @@ function entraHint(reason, subject) {
         return ' (hint: check tenant-id; sovereign clouds are not covered)';
     return '';
 }
-function oneLine(text) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > 500 ? `${line.slice(0, 500)}...` : line;
-}
-function isHttpUrl(value) {
-    const protocol = URL.parse(value)?.protocol;
-    return protocol === 'https:' || protocol === 'http:';
-}
 
 // EXTERNAL MODULE: ./src/providers/helpers.ts
 var helpers = __webpack_require__(8047);
 // EXTERNAL MODULE: ./src/providers/provider.ts
 var provider = __webpack_require__(1926);
 ;// CONCATENATED MODULE: ./src/providers/front-door/arm.ts
+
 
 /**
  * Azure Resource Manager's side of a Front Door purge, pure: the request, its 202 answer (a
@@ -208,7 +204,7 @@ function readOperation(answer, now) {
         const detail = errorDetail(body.error);
         return { state: 'failed', error: `operation ${status}${detail ? `: ${detail}` : ''}` };
     }
-    return { state: 'running', status: arm_oneLine(status, 40), retryAfterMs };
+    return { state: 'running', status: (0,visible/* oneLine */.TN)(status, 40), retryAfterMs };
 }
 /**
  * The operation URL is polled with the ARM token, so it must be on the API's own origin: an
@@ -239,7 +235,7 @@ function errorDetail(error) {
     const { code, message } = error;
     if (typeof code !== 'string' || code === 'None')
         return undefined;
-    return `${arm_oneLine(code, 100)}${typeof message === 'string' && message !== '' ? `: ${arm_oneLine(message, 500)}` : ''}`;
+    return `${(0,visible/* oneLine */.TN)(code, 100)}${typeof message === 'string' && message !== '' ? `: ${(0,visible/* oneLine */.TN)(message, 500)}` : ''}`;
 }
 function parseObject(text) {
     if (text.length > arm_maxAnswerChars || text.trim() === '')
@@ -251,10 +247,6 @@ function parseObject(text) {
     catch {
         return undefined;
     }
-}
-function arm_oneLine(text, max) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max)}...` : line;
 }
 
 // EXTERNAL MODULE: ./src/providers/front-door/limits.ts
@@ -722,6 +714,8 @@ class Provider {
 /* unused harmony exports idTokenPermission, oidcRequestUrl, readOidcAnswer */
 /* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8513);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7194);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7560);
+
 
 
 const idTokenPermission = 'permissions: id-token: write';
@@ -740,8 +734,8 @@ function oidcInputError(env, wantedBy) {
             `add \`${idTokenPermission}\` to the job's (or workflow's) permissions ` +
             '(a pull request from a fork never gets one)');
     }
-    if (!isHttpUrl(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? ''))
-        return `${wantedBy}: ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL`;
+    if (!(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHttpUrl */ .f$)(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? ''))
+        return `input ${wantedBy}: ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL`;
     return undefined;
 }
 /** The URL the token is asked at, for `audience`; the runner's URL already carries `?api-version=`. */
@@ -833,10 +827,6 @@ function readClaims(token) {
             result[name] = value.length > 300 ? `${value.slice(0, 300)}...` : value;
     }
     return result;
-}
-function isHttpUrl(value) {
-    const protocol = URL.parse(value)?.protocol;
-    return protocol === 'https:' || protocol === 'http:';
 }
 
 

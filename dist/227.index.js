@@ -318,7 +318,10 @@ var lists = __webpack_require__(7560);
 var secrets = __webpack_require__(7194);
 // EXTERNAL MODULE: ./src/sign-in/github-oidc.ts
 var github_oidc = __webpack_require__(7940);
+// EXTERNAL MODULE: ./src/visible.ts
+var visible = __webpack_require__(8357);
 ;// CONCATENATED MODULE: ./src/sign-in/aws-sts.ts
+
 
 
 
@@ -347,7 +350,7 @@ function roleInputErrors(roleArn, env) {
             '(AWS China and GovCloud are not covered)');
     }
     const stsUrl = env[stsUrlVariable];
-    if (stsUrl && !isHttpUrl(stsUrl))
+    if (stsUrl && !(0,lists/* parseHttpUrl */.f$)(stsUrl))
         errors.push(`${stsUrlVariable}: expected an http(s) URL, got ${(0,lists/* quote */.hD)(stsUrl)}`);
     return errors;
 }
@@ -412,7 +415,7 @@ function readAssumeRoleAnswer(answer) {
         return { error: `HTTP ${answer.status}, not an STS answer: ${(0,client/* bodySnippet */.Iu)(answer.body)}`, retryable: (0,client/* isRetryableStatus */.PS)(answer.status) };
     const message = xmlText(answer.body, 'Message');
     return {
-        error: `HTTP ${answer.status}, ${code}${message ? `: ${oneLine(message)}` : ''}`,
+        error: `HTTP ${answer.status}, ${code}${message ? `: ${(0,visible/* oneLine */.TN)(message)}` : ''}`,
         retryable: retryableCodes.has(code) || (0,client/* isRetryableStatus */.PS)(answer.status),
     };
 }
@@ -447,14 +450,6 @@ function unescapeXml(text) {
             return named[name.toLowerCase()] ?? entity;
         return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
     });
-}
-function oneLine(text) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length > 500 ? `${line.slice(0, 500)}...` : line;
-}
-function isHttpUrl(value) {
-    const protocol = URL.parse(value)?.protocol;
-    return protocol === 'https:' || protocol === 'http:';
 }
 
 // EXTERNAL MODULE: ./src/providers/helpers.ts
@@ -931,6 +926,8 @@ class Provider {
 /* unused harmony exports idTokenPermission, oidcRequestUrl, readOidcAnswer */
 /* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8513);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7194);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7560);
+
 
 
 const idTokenPermission = 'permissions: id-token: write';
@@ -949,8 +946,8 @@ function oidcInputError(env, wantedBy) {
             `add \`${idTokenPermission}\` to the job's (or workflow's) permissions ` +
             '(a pull request from a fork never gets one)');
     }
-    if (!isHttpUrl(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? ''))
-        return `${wantedBy}: ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL`;
+    if (!(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHttpUrl */ .f$)(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? ''))
+        return `input ${wantedBy}: ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL`;
     return undefined;
 }
 /** The URL the token is asked at, for `audience`; the runner's URL already carries `?api-version=`. */
@@ -1042,10 +1039,6 @@ function readClaims(token) {
             result[name] = value.length > 300 ? `${value.slice(0, 300)}...` : value;
     }
     return result;
-}
-function isHttpUrl(value) {
-    const protocol = URL.parse(value)?.protocol;
-    return protocol === 'https:' || protocol === 'http:';
 }
 
 

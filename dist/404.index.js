@@ -907,6 +907,8 @@ class Provider {
 /* unused harmony exports idTokenPermission, oidcRequestUrl, readOidcAnswer */
 /* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8513);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7194);
+/* harmony import */ var _inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7560);
+
 
 
 const idTokenPermission = 'permissions: id-token: write';
@@ -925,8 +927,8 @@ function oidcInputError(env, wantedBy) {
             `add \`${idTokenPermission}\` to the job's (or workflow's) permissions ` +
             '(a pull request from a fork never gets one)');
     }
-    if (!isHttpUrl(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? ''))
-        return `${wantedBy}: ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL`;
+    if (!(0,_inputs_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHttpUrl */ .f$)(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? ''))
+        return `input ${wantedBy}: ACTIONS_ID_TOKEN_REQUEST_URL is not an http(s) URL`;
     return undefined;
 }
 /** The URL the token is asked at, for `audience`; the runner's URL already carries `?api-version=`. */
@@ -1018,10 +1020,6 @@ function readClaims(token) {
             result[name] = value.length > 300 ? `${value.slice(0, 300)}...` : value;
     }
     return result;
-}
-function isHttpUrl(value) {
-    const protocol = URL.parse(value)?.protocol;
-    return protocol === 'https:' || protocol === 'http:';
 }
 
 

@@ -1,4 +1,5 @@
 import { bodySnippet, isRetryableStatus, type Answer, type HttpClient } from '../http/client.js'
+import { xmlText } from '../http/xml.js'
 import { parseHttpUrl, quote } from '../inputs/lists.js'
 import { registerSecret } from '../secrets.js'
 import { requestOidcToken, type OidcEnv } from './github-oidc.js'
@@ -131,18 +132,3 @@ function stsHint(reason: string, subject: string | undefined): string {
   return ''
 }
 
-// The answers are small and flat: the first element of a name is the one meant. Only the
-// predefined entities are expanded; the pattern cannot backtrack.
-export function xmlText(xml: string, name: string): string | undefined {
-  const match = new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)
-  return match ? unescapeXml(match[1] ?? '') : undefined
-}
-
-function unescapeXml(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|amp|lt|gt|quot|apos);/gi, (entity: string, name: string) => {
-    const code = name[0] !== '#' ? undefined : name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
-    if (code === undefined) return named[name.toLowerCase()] ?? entity
-    return code <= 0x10ffff ? String.fromCodePoint(code) : entity
-  })
-}

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { HttpClient } from '../../src/http/client.js'
 import { redact } from '../../src/secrets.js'
-import { assumeRoleForm, assumeRoleWithWebIdentity, readAssumeRoleAnswer, roleInputErrors, roleSessionName, xmlText } from '../../src/sign-in/aws-sts.js'
+import { assumeRoleForm, assumeRoleWithWebIdentity, readAssumeRoleAnswer, roleInputErrors, roleSessionName } from '../../src/sign-in/aws-sts.js'
+import { xmlText } from '../../src/http/xml.js'
 import { DEFAULT_ROLE_ARN, errorXml, startAwsStsEmulator, type AwsStsEmulator } from '../emulators/aws-sts.js'
 import { startGitHubOidcEmulator, type GitHubOidcEmulator } from '../emulators/github-oidc.js'
 

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { AwsV4Signer } from 'aws4fetch'
 import { bodySnippet, formatSeconds, mapConcurrent, type Answer, type HttpRequest } from '../../http/client.js'
+import { escapeXml, xmlText } from '../../http/xml.js'
 import { dedupe, parseHttpUrl, quote } from '../../inputs/lists.js'
 import type { CommonSettings, Settings } from '../../inputs/settings.js'
 import { assumeRoleWithWebIdentity, roleInputErrors } from '../../sign-in/aws-sts.js'
@@ -279,26 +280,4 @@ async function waitUntilCompleted(result: BatchResult, api: ApiContext): Promise
       error: `invalidation ${id} was still ${outcome.timedOut} when the timeout ran out (it goes on; raise timeout to wait for it)`,
     })
   }
-}
-
-// ---------------------------------------------------------------- XML
-
-// The answers are small and flat: the first element of a name is the one meant (<Id> of the
-// Invalidation, <Code> of the Error). No DTD or entity beyond the predefined ones is expanded.
-function xmlText(xml: string, name: string): string | undefined {
-  const match = new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)
-  return match ? unescapeXml(match[1] ?? '') : undefined
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
-}
-
-function unescapeXml(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (entity: string, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16))
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)))
-    return named[name.toLowerCase()] ?? entity
-  })
 }

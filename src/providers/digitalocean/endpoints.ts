@@ -1,4 +1,5 @@
 import { quote } from '../../inputs/lists.js'
+import { isObject } from '../helpers.js'
 
 /**
  * The `endpoint` input: CDN endpoint IDs, or domains looked up in `GET /v2/cdn/endpoints`. An
@@ -64,8 +65,4 @@ export function findEndpoint(domain: string, endpoints: CdnEndpoint[]): { id: st
     }
   }
   return { error: `input endpoint: ${quote(domain)} matches ${matches.length} CDN endpoints (${matches.map((each) => each.id).join(', ')}); give the endpoint ID` }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

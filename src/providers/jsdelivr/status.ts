@@ -1,3 +1,4 @@
+import { isObject } from '../helpers.js'
 /**
  * Reading jsDelivr's purge answers. The POST answers only `{id, status: "pending", timestamp}`;
  * which paths were purged is in `GET /status/{id}`: `{id, status: pending|finished|failed,
@@ -39,8 +40,4 @@ function outcome(path: string, entry: unknown): PathOutcome {
   const providers = isObject(entry.providers) ? Object.entries(entry.providers) : []
   const notPurgedBy = providers.filter(([, purged]) => purged !== true).map(([name]) => (providerCode.test(name) ? name : '?'))
   return notPurgedBy.length === 0 ? { path, purged: true } : { path, purged: false, notPurgedBy }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -209,22 +209,17 @@ function pinnedError(item, version) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/jsdelivr/status.ts
-/**
- * Reading jsDelivr's purge answers. The POST answers only `{id, status: "pending", timestamp}`;
- * which paths were purged is in `GET /status/{id}`: `{id, status: pending|finished|failed,
- * paths: {"<path>": {throttled, providers: {"CF": true, "FY": false}}}}`. Pure; every field is
- * checked, since the answer comes from outside.
- */
+
 const idPattern = /^[A-Za-z0-9_-]{1,100}$/;
 const providerCode = /^[A-Za-z0-9_-]{1,20}$/;
 /** The purge id from the POST answer. */
 function readPurgeId(body) {
-    const id = isObject(body) ? body.id : undefined;
+    const id = (0,helpers/* isObject */.Gv)(body) ? body.id : undefined;
     return typeof id === 'string' && idPattern.test(id) ? { id } : { error: 'the answer carries no purge id' };
 }
 /** The state of a purge, and once finished, what happened to each path that was sent. */
 function readPurgeStatus(body, sent) {
-    if (!isObject(body))
+    if (!(0,helpers/* isObject */.Gv)(body))
         return { error: 'the status answer is not a JSON object' };
     if (body.status === 'pending')
         return { state: 'pending' };
@@ -232,20 +227,17 @@ function readPurgeStatus(body, sent) {
         return { state: 'failed' };
     if (body.status !== 'finished')
         return { error: 'the status answer has no known status (pending, finished or failed)' };
-    const reported = isObject(body.paths) ? body.paths : {};
+    const reported = (0,helpers/* isObject */.Gv)(body.paths) ? body.paths : {};
     return { state: 'finished', paths: sent.map((path) => outcome(path, Object.hasOwn(reported, path) ? reported[path] : undefined)) };
 }
 function outcome(path, entry) {
-    if (!isObject(entry))
+    if (!(0,helpers/* isObject */.Gv)(entry))
         return { path, purged: false, notPurgedBy: [] };
     if (entry.throttled === true)
         return { path, purged: false, throttled: true };
-    const providers = isObject(entry.providers) ? Object.entries(entry.providers) : [];
+    const providers = (0,helpers/* isObject */.Gv)(entry.providers) ? Object.entries(entry.providers) : [];
     const notPurgedBy = providers.filter(([, purged]) => purged !== true).map(([name]) => (providerCode.test(name) ? name : '?'));
     return notPurgedBy.length === 0 ? { path, purged: true } : { path, purged: false, notPurgedBy };
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/providers/jsdelivr/provider.ts

@@ -23,6 +23,7 @@ var provider = __webpack_require__(1926);
 var lists = __webpack_require__(7560);
 ;// CONCATENATED MODULE: ./src/providers/digitalocean/endpoints.ts
 
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const labelPattern = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 function readEndpointInput(item) {
@@ -44,19 +45,19 @@ function isHostname(text) {
 }
 /** One page of `GET /v2/cdn/endpoints`: the endpoints, and whether there is a next page. */
 function readEndpointsPage(body) {
-    if (!isObject(body) || !Array.isArray(body.endpoints))
+    if (!(0,helpers/* isObject */.Gv)(body) || !Array.isArray(body.endpoints))
         return { error: 'the endpoint list answer has no endpoints array' };
     const endpoints = [];
     for (const entry of body.endpoints) {
-        if (!isObject(entry) || typeof entry.id !== 'string' || !uuidPattern.test(entry.id))
+        if (!(0,helpers/* isObject */.Gv)(entry) || typeof entry.id !== 'string' || !uuidPattern.test(entry.id))
             continue;
         const domains = [entry.endpoint, entry.custom_domain, entry.origin]
             .filter((value) => typeof value === 'string' && value !== '' && value.length <= maxDomainLength)
             .map((value) => value.toLowerCase());
         endpoints.push({ id: entry.id.toLowerCase(), domains });
     }
-    const pages = isObject(body.links) && isObject(body.links.pages) ? body.links.pages : {};
-    const total = isObject(body.meta) && typeof body.meta.total === 'number' ? body.meta.total : undefined;
+    const pages = (0,helpers/* isObject */.Gv)(body.links) && (0,helpers/* isObject */.Gv)(body.links.pages) ? body.links.pages : {};
+    const total = (0,helpers/* isObject */.Gv)(body.meta) && typeof body.meta.total === 'number' ? body.meta.total : undefined;
     return { endpoints, hasNext: typeof pages.next === 'string' && pages.next !== '', ...(total !== undefined ? { total } : {}) };
 }
 /** The endpoint a domain names, or why none (or several) do. */
@@ -71,9 +72,6 @@ function findEndpoint(domain, endpoints) {
         };
     }
     return { error: `input endpoint: ${(0,lists/* quote */.hD)(domain)} matches ${matches.length} CDN endpoints (${matches.map((each) => each.id).join(', ')}); give the endpoint ID` };
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // EXTERNAL MODULE: ./src/providers/digitalocean/pacing.ts
